@@ -1,0 +1,323 @@
+//! Counting: responses folded into mergeable counts. A [`Tally`] holds, for
+//! every breakdown cell (all responses, each period, each segment value, each
+//! period and segment value), how often each answer was given. Tallies of
+//! separate files merge by adding counts, so any split and any order of
+//! files gives the same numbers; nothing here is a float.
+
+use crate::model::{Answer, Kind, Response, Survey};
+use crate::period::Period;
+use std::collections::BTreeMap;
+
+/// A breakdown cell: which responses it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    /// Only responses of this period, or all.
+    pub period: Option<Period>,
+    /// Only responses with this (segment, value), or all.
+    pub segment: Option<(u32, u32)>,
+}
+
+impl Cell {
+    /// The cell of all responses.
+    pub const ALL: Cell = Cell {
+        period: None,
+        segment: None,
+    };
+}
+
+/// How one question was answered within a cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionCounts {
+    /// Answers given (skips not counted).
+    pub answers: u64,
+    /// Per answer code: scale value - 1, nps value, yes/no, option. For a
+    /// multi_choice question, how often each option was chosen.
+    pub counts: Vec<u64>,
+    /// multi_choice only: how often each set of options was chosen, keyed
+    /// by the set's bits (a response's score depends on the whole set).
+    pub sets: BTreeMap<u64, u64>,
+}
+
+impl QuestionCounts {
+    fn merge(&mut self, other: &QuestionCounts) {
+        self.answers += other.answers;
+        if self.counts.len() < other.counts.len() {
+            self.counts.resize(other.counts.len(), 0);
+        }
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (set, n) in &other.sets {
+            *self.sets.entry(*set).or_default() += n;
+        }
+    }
+}
+
+/// The counts of one cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CellCounts {
+    /// Responses in the cell.
+    pub responses: u64,
+    /// Per level: responses that answered at least one of its scored questions.
+    pub level_responses: Vec<u64>,
+    /// Per question, in survey order.
+    pub questions: Vec<QuestionCounts>,
+}
+
+impl CellCounts {
+    fn new(survey: &Survey) -> Self {
+        CellCounts {
+            responses: 0,
+            level_responses: vec![0; survey.levels.len()],
+            questions: survey
+                .questions
+                .iter()
+                .map(|q| QuestionCounts {
+                    answers: 0,
+                    counts: vec![0; q.kind.codes()],
+                    sets: BTreeMap::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn merge(&mut self, other: &CellCounts) {
+        self.responses += other.responses;
+        for (a, b) in self.level_responses.iter_mut().zip(&other.level_responses) {
+            *a += b;
+        }
+        for (a, b) in self.questions.iter_mut().zip(&other.questions) {
+            a.merge(b);
+        }
+    }
+}
+
+/// Everything counted for one survey (or one file of it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Counts per cell.
+    pub cells: BTreeMap<Cell, CellCounts>,
+    /// Free-text answers of questions with `publish: true`, per question index.
+    pub texts: BTreeMap<u32, Vec<String>>,
+}
+
+impl Tally {
+    /// Adds one response.
+    pub fn add(&mut self, survey: &Survey, r: &Response) {
+        let mut levels_answered = vec![false; survey.levels.len()];
+        for (q, a) in &r.answers {
+            let question = &survey.questions[*q as usize];
+            if let (Some(level), true) = (question.level, question.kind.is_scored()) {
+                levels_answered[level] = true;
+            }
+            if let (Answer::Text(t), Kind::Text { publish: true }) = (a, &question.kind) {
+                self.texts.entry(*q).or_default().push(t.clone());
+            }
+        }
+        let mut add_to = |cell: Cell| {
+            let counts = self.cells.entry(cell).or_insert_with(|| CellCounts::new(survey));
+            counts.responses += 1;
+            for (n, answered) in counts.level_responses.iter_mut().zip(&levels_answered) {
+                *n += u64::from(*answered);
+            }
+            for (q, a) in &r.answers {
+                let qc = &mut counts.questions[*q as usize];
+                match a {
+                    Answer::Code(c) => {
+                        qc.answers += 1;
+                        qc.counts[*c as usize] += 1;
+                    }
+                    Answer::Many(set) => {
+                        qc.answers += 1;
+                        *qc.sets.entry(*set).or_default() += 1;
+                        for (i, n) in qc.counts.iter_mut().enumerate() {
+                            *n += (set >> i) & 1;
+                        }
+                    }
+                    Answer::Text(_) => qc.answers += 1,
+                }
+            }
+        };
+        add_to(Cell::ALL);
+        add_to(Cell {
+            period: Some(r.period),
+            segment: None,
+        });
+        for (s, value) in r.segment.iter().enumerate() {
+            if let Some(v) = value {
+                let segment = Some((u32::try_from(s).unwrap_or(u32::MAX), *v));
+                add_to(Cell {
+                    period: None,
+                    segment,
+                });
+                add_to(Cell {
+                    period: Some(r.period),
+                    segment,
+                });
+            }
+        }
+    }
+
+    /// Adds another tally's counts to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        for (cell, counts) in &other.cells {
+            match self.cells.get_mut(cell) {
+                Some(c) => c.merge(counts),
+                None => {
+                    self.cells.insert(*cell, counts.clone());
+                }
+            }
+        }
+        for (q, texts) in &other.texts {
+            self.texts.entry(*q).or_default().extend(texts.iter().cloned());
+        }
+    }
+
+    /// Puts order-dependent parts (free texts) in a fixed order, so merged
+    /// tallies are equal however the files were split.
+    pub fn normalize(&mut self) {
+        for texts in self.texts.values_mut() {
+            texts.sort();
+        }
+    }
+
+    /// The counts of a cell, if any response fell in it.
+    pub fn cell(&self, cell: Cell) -> Option<&CellCounts> {
+        self.cells.get(&cell)
+    }
+
+    /// The periods that have responses, in time order.
+    pub fn periods(&self) -> Vec<Period> {
+        self.cells
+            .keys()
+            .filter(|c| c.segment.is_none())
+            .filter_map(|c| c.period)
+            .collect()
+    }
+
+    /// Number of responses counted.
+    pub fn responses(&self) -> u64 {
+        self.cell(Cell::ALL).map_or(0, |c| c.responses)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Choice, Level, Question, Segment, Text};
+    use crate::period::{parse_date, PeriodKind};
+
+    pub(crate) fn survey() -> Survey {
+        let choice = |id: &str| Choice {
+            id: id.into(),
+            label: Text::plain(id),
+        };
+        Survey {
+            id: "s".into(),
+            file: "surveys/s/survey.yaml".into(),
+            title: Text::plain("S"),
+            description: None,
+            languages: vec!["en".into()],
+            period: PeriodKind::Quarter,
+            target: 75.0,
+            scales: Vec::new(),
+            levels: vec![Level {
+                id: "l".into(),
+                name: Text::plain("L"),
+                description: None,
+                target: 75.0,
+                recommendations: None,
+            }],
+            questions: vec![
+                Question {
+                    id: "ok".into(),
+                    level: Some(0),
+                    text: Text::plain("Ok?"),
+                    kind: Kind::YesNo,
+                },
+                Question {
+                    id: "ways".into(),
+                    level: Some(0),
+                    text: Text::plain("Ways"),
+                    kind: Kind::MultiChoice {
+                        options: vec![choice("a"), choice("b")],
+                        scores: Some(vec![100.0, 0.0]),
+                    },
+                },
+            ],
+            segments: vec![Segment {
+                id: "g".into(),
+                name: Text::plain("G"),
+                values: vec![choice("x"), choice("y")],
+            }],
+        }
+    }
+
+    fn response(date: &str, seg: Option<u32>, answers: Vec<(u32, Answer)>) -> Response {
+        Response {
+            period: PeriodKind::Quarter.of(parse_date(date).expect("date")),
+            segment: vec![seg],
+            answers,
+        }
+    }
+
+    #[test]
+    fn counts_land_in_every_cell_of_the_response() {
+        let s = survey();
+        let mut t = Tally::default();
+        t.add(
+            &s,
+            &response(
+                "2026-01-10",
+                Some(1),
+                vec![(0, Answer::Code(0)), (1, Answer::Many(0b11))],
+            ),
+        );
+        t.add(&s, &response("2026-05-10", None, vec![]));
+        assert_eq!(t.responses(), 2);
+        let all = t.cell(Cell::ALL).expect("all");
+        assert_eq!(all.level_responses, vec![1]);
+        assert_eq!(all.questions[0].counts, vec![1, 0]);
+        assert_eq!(all.questions[1].counts, vec![1, 1]);
+        assert_eq!(all.questions[1].sets.get(&0b11), Some(&1));
+        let q1 = PeriodKind::Quarter.of(parse_date("2026-02-01").expect("date"));
+        let cell = Cell {
+            period: Some(q1),
+            segment: Some((0, 1)),
+        };
+        assert_eq!(t.cell(cell).map(|c| c.responses), Some(1));
+        assert_eq!(t.periods().len(), 2);
+    }
+
+    #[test]
+    fn merging_is_independent_of_order_and_split() {
+        let s = survey();
+        let rs = vec![
+            response("2026-01-10", Some(0), vec![(0, Answer::Code(0))]),
+            response(
+                "2026-02-10",
+                Some(1),
+                vec![(0, Answer::Code(1)), (1, Answer::Many(0b01))],
+            ),
+            response("2026-04-10", None, vec![(1, Answer::Many(0b10))]),
+        ];
+        let mut whole = Tally::default();
+        for r in &rs {
+            whole.add(&s, r);
+        }
+        let mut parts: Vec<Tally> = rs
+            .iter()
+            .map(|r| {
+                let mut t = Tally::default();
+                t.add(&s, r);
+                t
+            })
+            .collect();
+        parts.reverse();
+        let mut merged = Tally::default();
+        for p in &parts {
+            merged.merge(p);
+        }
+        assert_eq!(merged, whole);
+    }
+}

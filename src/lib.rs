@@ -1,0 +1,267 @@
+//! rapport turns customer-expectation surveys kept as YAML in a git
+//! repository into a report site. The modules, in the order data flows
+//! through them:
+//!
+//! - [`load`] — find a project's files and read them as text
+//! - [`yaml`] — parse YAML into trees that keep every value's line and column
+//! - [`validate`] — check definitions and responses against the format
+//! - [`responses`] — read a survey's response files in parallel
+//! - [`aggregate`] — count answers into mergeable tallies
+//! - [`score`] — scores, targets, the focus level and privacy hiding
+//! - [`render`] — data.json and data.csv, in memory
+//! - [`write`] — put the site in place only when everything succeeded
+//!
+//! Beside them: [`model`] (the checked types), [`period`] (dates and
+//! periods), [`diagnostics`] (problems and how they are printed), [`fsx`]
+//! (file access with paths in errors) and [`cli`] (the command line).
+
+pub mod aggregate;
+pub mod cli;
+pub mod diagnostics;
+pub mod fsx;
+pub mod load;
+pub mod model;
+pub mod period;
+pub mod render;
+pub mod responses;
+pub mod score;
+pub mod validate;
+pub mod write;
+pub mod yaml;
+
+use crate::cli::{Cli, Color, Command};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Config, Survey};
+use crate::score::{Privacy, Scores};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Most problems printed in one run; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
+/// A project read, checked and scored: everything but the output.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Site settings.
+    pub config: Config,
+    /// Every valid survey with its scores.
+    pub surveys: Vec<(Survey, Scores)>,
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+    /// Responses read.
+    pub responses: u64,
+    /// Response files read.
+    pub files: usize,
+    /// What privacy hid, over all surveys.
+    pub privacy: Privacy,
+}
+
+/// Runs the stages from load to score over the project in `root`.
+pub fn analyse(root: &Path) -> Analysis {
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let project = load::discover(root, &mut diags);
+    let config = match &project.config {
+        Some(file) => match load::document(root, file) {
+            Ok(node) => validate::config::config(
+                &mut validate::Ctx {
+                    file,
+                    diags: &mut diags,
+                },
+                &node,
+            ),
+            Err(d) => {
+                diags.push(*d);
+                Config::default()
+            }
+        },
+        None => Config::default(),
+    };
+    let mut surveys = Vec::new();
+    let (mut responses, mut files) = (0, 0);
+    let mut privacy = Privacy::default();
+    for files_of in &project.surveys {
+        let file = &files_of.definition;
+        let survey = match load::document(root, file) {
+            Ok(node) => validate::survey::survey(
+                &mut validate::Ctx {
+                    file,
+                    diags: &mut diags,
+                },
+                &files_of.id,
+                &node,
+            ),
+            Err(d) => {
+                diags.push(*d);
+                None
+            }
+        };
+        let Some(survey) = survey else { continue };
+        let collected = responses::collect(root, &files_of.responses, &survey);
+        diags.extend(collected.diags);
+        responses += collected.responses;
+        files += collected.files;
+        let scores = score::score(&survey, &collected.tally, config.min_group_size);
+        privacy.small += scores.privacy.small;
+        privacy.complement += scores.privacy.complement;
+        surveys.push((survey, scores));
+    }
+    Analysis {
+        config,
+        surveys,
+        diagnostics: Diagnostics::new(diags),
+        responses,
+        files,
+        privacy,
+    }
+}
+
+/// Renders an analysed project's site into memory.
+pub fn render(analysis: &Analysis) -> render::SiteFiles {
+    let mut site = render::SiteFiles::new();
+    for (survey, scores) in &analysis.surveys {
+        render::survey(&mut site, survey, scores, analysis.config.min_group_size);
+    }
+    site
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The project has errors (already printed).
+    Invalid,
+    /// The site could not be written.
+    Write(write::WriteError),
+    /// Messages could not be printed.
+    Output(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Invalid => f.write_str("the project has errors"),
+            Error::Write(e) => e.fmt(f),
+            Error::Output(e) => write!(f, "could not print messages: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One line on what privacy hid.
+pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
+    format!(
+        "privacy: {} hidden (fewer than {min_group_size} respondents), {} more hidden so that they cannot be worked out by subtraction",
+        plural(p.small, "breakdown cell", "breakdown cells"),
+        p.complement
+    )
+}
+
+fn report(analysis: &Analysis, root: &Path, out: &mut dyn WriteColor, quiet: bool) -> std::io::Result<()> {
+    analysis.diagnostics.print(root, out, MAX_SHOWN, !quiet)
+}
+
+fn counts(analysis: &Analysis) -> String {
+    format!(
+        "{} ({} in {})",
+        plural(analysis.surveys.len() as u64, "survey", "surveys"),
+        plural(analysis.responses, "response", "responses"),
+        plural(analysis.files as u64, "file", "files"),
+    )
+}
+
+fn problems(d: &Diagnostics) -> String {
+    format!(
+        "{}, {}",
+        plural(d.errors() as u64, "error", "errors"),
+        plural(d.warnings() as u64, "warning", "warnings")
+    )
+}
+
+/// `rapport check`: reports every problem; writes nothing.
+pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
+    let analysis = analyse(root);
+    report(&analysis, root, out, quiet)?;
+    let d = &analysis.diagnostics;
+    if !quiet {
+        writeln!(out, "checked {}: {}", counts(&analysis), problems(d))?;
+        writeln!(
+            out,
+            "{}",
+            privacy_line(analysis.privacy, analysis.config.min_group_size)
+        )?;
+    }
+    if d.errors() > 0 {
+        return Err(Error::Invalid);
+    }
+    Ok(())
+}
+
+/// `rapport build`: checks, renders and writes the site into `site_dir`,
+/// leaving the previous site untouched on any error.
+pub fn build(root: &Path, site_dir: &Path, out: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
+    let started = Instant::now();
+    let analysis = analyse(root);
+    report(&analysis, root, out, quiet)?;
+    let d = &analysis.diagnostics;
+    if d.errors() > 0 {
+        writeln!(
+            out,
+            "error: {}; {} was not changed",
+            problems(d),
+            site_dir.display()
+        )?;
+        return Err(Error::Invalid);
+    }
+    let site = render(&analysis);
+    write::write_site(site_dir, &site).map_err(Error::Write)?;
+    if !quiet {
+        writeln!(
+            out,
+            "built {} into {} in {:.2} s",
+            counts(&analysis),
+            site_dir.display(),
+            started.elapsed().as_secs_f64()
+        )?;
+    }
+    Ok(())
+}
+
+fn color_choice(color: Color) -> ColorChoice {
+    match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => ColorChoice::Never,
+        Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    }
+}
+
+/// Runs a parsed command line; messages go to stderr.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let mut err = StandardStream::stderr(color_choice(cli.color));
+    let root = cli.root;
+    match cli.command {
+        Command::Check => check(&root, &mut err, cli.quiet),
+        Command::Build(args) => {
+            let site_dir: PathBuf = args.out.unwrap_or_else(|| root.join("site"));
+            let result = build(&root, &site_dir, &mut err, cli.quiet);
+            if let Err(Error::Write(e)) = &result {
+                writeln!(err, "error: {e}")?;
+            }
+            result
+        }
+    }
+}

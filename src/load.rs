@@ -1,0 +1,228 @@
+//! Loading: find a project's files and read them as text.
+//!
+//! Surveys are the folders of `surveys/`; each has `survey.yaml` and any
+//! number of `.yaml`/`.yml` files at any depth under `responses/`. Everything
+//! is listed in sorted order, so results never depend on the file system.
+//! Text must be UTF-8 (a byte order mark is dropped; LF and CRLF both work).
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::validate::{code, is_id};
+use crate::yaml::{Pos, Span2};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The files of one survey, relative to the project root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyFiles {
+    /// The survey's id: its folder's name.
+    pub id: String,
+    /// `surveys/<id>/survey.yaml`.
+    pub definition: PathBuf,
+    /// Response files, sorted.
+    pub responses: Vec<PathBuf>,
+}
+
+/// What a project holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// The project's root folder.
+    pub root: PathBuf,
+    /// `rapport.yaml`, when there is one.
+    pub config: Option<PathBuf>,
+    /// Surveys, sorted by id.
+    pub surveys: Vec<SurveyFiles>,
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// Lists a project's surveys and files. Problems (a survey folder with a bad
+/// name or no survey.yaml, links that are not followed) go to `diags`.
+pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
+    let config = Path::new("rapport.yaml");
+    let mut project = Project {
+        root: root.to_path_buf(),
+        config: root.join(config).is_file().then(|| config.to_path_buf()),
+        surveys: Vec::new(),
+    };
+    let surveys_dir = root.join("surveys");
+    if !surveys_dir.is_dir() {
+        diags.push(
+            Diagnostic::general(
+                Severity::Error,
+                code::NO_SURVEY_FILE,
+                None,
+                format!("no `surveys` folder in {}", root.display()),
+            )
+            .help("run rapport in a project's root folder, or pass `--root DIR`"),
+        );
+        return project;
+    }
+    let mut folders: Vec<String> = match std::fs::read_dir(&surveys_dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect(),
+        Err(e) => {
+            diags.push(Diagnostic::general(
+                Severity::Error,
+                code::READ,
+                Some(Path::new("surveys")),
+                format!("could not read the folder: {e}"),
+            ));
+            return project;
+        }
+    };
+    folders.sort();
+    for id in folders {
+        let dir = Path::new("surveys").join(&id);
+        if !is_id(&id) {
+            diags.push(
+                Diagnostic::general(
+                    Severity::Error,
+                    code::BAD_ID,
+                    Some(&dir),
+                    format!(
+                        "the folder name {} is not a valid survey id",
+                        crate::yaml::quote(&id)
+                    ),
+                )
+                .note("a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$"),
+            );
+            continue;
+        }
+        let definition = dir.join("survey.yaml");
+        if !root.join(&definition).is_file() {
+            diags.push(
+                Diagnostic::general(
+                    Severity::Error,
+                    code::NO_SURVEY_FILE,
+                    Some(&dir),
+                    format!("survey `{id}` has no survey.yaml"),
+                )
+                .help(format!(
+                    "create {} with the survey's definition",
+                    crate::diagnostics::slash(&definition)
+                )),
+            );
+            continue;
+        }
+        let responses = response_files(root, &dir.join("responses"), diags);
+        project.surveys.push(SurveyFiles {
+            id,
+            definition,
+            responses,
+        });
+    }
+    project
+}
+
+fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let walk = WalkDir::new(root.join(dir))
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                // A missing responses/ folder is a survey without responses yet.
+                if e.io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound)
+                {
+                    continue;
+                }
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| dir.to_path_buf());
+                diags.push(Diagnostic::general(
+                    Severity::Error,
+                    code::READ,
+                    Some(&path),
+                    format!("could not read: {e}"),
+                ));
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        if entry.path_is_symlink() {
+            if is_yaml(&rel) || entry.file_type().is_dir() {
+                diags.push(Diagnostic::general(
+                    Severity::Warning,
+                    code::SYMLINK,
+                    Some(&rel),
+                    "symbolic link not followed: its responses are not counted",
+                ));
+            }
+            continue;
+        }
+        if entry.file_type().is_file() && is_yaml(&rel) {
+            files.push(rel);
+        }
+    }
+    files
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads a file as UTF-8 text. On failure the diagnostic says why: the file
+/// could not be read, or it is not UTF-8 (with the line and column of the
+/// first bad byte).
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Box::new(Diagnostic::general(
+            Severity::Error,
+            code::READ,
+            Some(rel),
+            format!("could not read the file: {e}"),
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let at = Pos {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        };
+        Diagnostic::error(
+            code::NOT_UTF8,
+            rel,
+            Span2 { start: at, end: at },
+            format!("the file is not UTF-8 (byte {} is invalid)", valid.len()),
+        )
+        .label("invalid UTF-8 here")
+        .help("save the file as UTF-8")
+        .into()
+    })
+}
+
+/// A YAML error as a diagnostic in `file`.
+pub fn syntax_error(file: &Path, e: &crate::yaml::YamlError) -> Diagnostic {
+    Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message))
+        .label(e.message.clone())
+}
+
+/// Reads and parses a definition file (survey.yaml, rapport.yaml). An empty
+/// file is an error too.
+pub fn document(root: &Path, rel: &Path) -> Result<crate::yaml::Node, Box<Diagnostic>> {
+    let text = read_text(root, rel)?;
+    match crate::yaml::parse_document(&text) {
+        Ok(Some(node)) => Ok(node),
+        Ok(None) => Err(
+            Diagnostic::general(Severity::Error, code::EMPTY, Some(rel), "the file is empty")
+                .help("see docs/format.md for what it holds")
+                .into(),
+        ),
+        Err(e) => Err(syntax_error(rel, &e).into()),
+    }
+}

@@ -1,0 +1,270 @@
+//! The checked shape of a project: what validation produces from the YAML
+//! trees and what every later stage can rely on (ids unique, references
+//! resolved to indices, every text present in the default language).
+
+use crate::period::{Period, PeriodKind};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A text in several languages (a plain string is the same in all of them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// Language tag -> text. Holds the default language.
+    pub by_lang: BTreeMap<String, String>,
+    /// True when written as a plain string: it needs no translation.
+    pub everywhere: bool,
+}
+
+impl Text {
+    /// The same text in every language.
+    pub fn plain(text: impl Into<String>) -> Self {
+        let mut by_lang = BTreeMap::new();
+        by_lang.insert(String::new(), text.into());
+        Text {
+            by_lang,
+            everywhere: true,
+        }
+    }
+
+    /// The text in `lang`, or in `default` when it has no translation; the
+    /// flag is true when it fell back.
+    pub fn get<'a>(&'a self, lang: &str, default: &str) -> (&'a str, bool) {
+        if self.everywhere {
+            return (self.by_lang.values().next().map_or("", String::as_str), false);
+        }
+        match self.by_lang.get(lang) {
+            Some(t) => (t, false),
+            None => (self.by_lang.get(default).map_or("", String::as_str), true),
+        }
+    }
+}
+
+/// Project-wide settings from `rapport.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The site's title.
+    pub title: Option<Text>,
+    /// Site languages; empty means the union of the surveys'.
+    pub languages: Vec<String>,
+    /// The smallest group shown in any breakdown.
+    pub min_group_size: u64,
+    /// Absolute base for links, when the site is served under a fixed path.
+    pub base_url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: None,
+            languages: Vec::new(),
+            min_group_size: 5,
+            base_url: None,
+        }
+    }
+}
+
+/// A rating scale: n labels give the values 1..n.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// The scale's id.
+    pub id: String,
+    /// Number of points.
+    pub points: u32,
+    /// Labels per language (a plain list is stored under the default language).
+    pub labels: BTreeMap<String, Vec<String>>,
+}
+
+/// One level of the pyramid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    /// The level's id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// What it means (Markdown).
+    pub description: Option<Text>,
+    /// Its target score, 0-100.
+    pub target: f64,
+    /// What to do when it falls short (Markdown).
+    pub recommendations: Option<Text>,
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The option's id, as respondents write it.
+    pub id: String,
+    /// Its label.
+    pub label: Text,
+}
+
+/// What kind of answer a question takes, with what that kind needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// An integer 1..=points on a scale.
+    Scale {
+        /// Index into [`Survey::scales`].
+        scale: usize,
+        /// The scale's number of points.
+        points: u32,
+        /// True when a high value is bad.
+        reverse: bool,
+    },
+    /// An integer 0..=10.
+    Nps,
+    /// yes or no.
+    YesNo,
+    /// One option.
+    Choice {
+        /// The options, in order.
+        options: Vec<Choice>,
+        /// Each option's score, when the question is scored.
+        scores: Option<Vec<f64>>,
+    },
+    /// A set of distinct options.
+    MultiChoice {
+        /// The options, in order.
+        options: Vec<Choice>,
+        /// Each option's score, when the question is scored.
+        scores: Option<Vec<f64>>,
+    },
+    /// Free text.
+    Text {
+        /// Whether answers may appear in the report.
+        publish: bool,
+    },
+}
+
+impl Kind {
+    /// The name used in survey.yaml.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Scale { .. } => "scale",
+            Kind::Nps => "nps",
+            Kind::YesNo => "yes_no",
+            Kind::Choice { .. } => "choice",
+            Kind::MultiChoice { .. } => "multi_choice",
+            Kind::Text { .. } => "text",
+        }
+    }
+
+    /// How many distinct answer codes the question has (its histogram's size).
+    pub fn codes(&self) -> usize {
+        match self {
+            Kind::Scale { points, .. } => *points as usize,
+            Kind::Nps => 11,
+            Kind::YesNo => 2,
+            Kind::Choice { options, .. } | Kind::MultiChoice { options, .. } => options.len(),
+            Kind::Text { .. } => 0,
+        }
+    }
+
+    /// The keys of the answers' counts: scale values `1`..`n`, nps `0`..`10`,
+    /// `yes` and `no`, or option ids.
+    pub fn answer_keys(&self) -> Vec<String> {
+        match self {
+            Kind::Scale { points, .. } => (1..=*points).map(|v| v.to_string()).collect(),
+            Kind::Nps => (0..=10u32).map(|v| v.to_string()).collect(),
+            Kind::YesNo => vec!["yes".into(), "no".into()],
+            Kind::Choice { options, .. } | Kind::MultiChoice { options, .. } => {
+                options.iter().map(|o| o.id.clone()).collect()
+            }
+            Kind::Text { .. } => Vec::new(),
+        }
+    }
+
+    /// True when answers have a score.
+    pub fn is_scored(&self) -> bool {
+        match self {
+            Kind::Scale { .. } | Kind::Nps | Kind::YesNo => true,
+            Kind::Choice { scores, .. } | Kind::MultiChoice { scores, .. } => scores.is_some(),
+            Kind::Text { .. } => false,
+        }
+    }
+}
+
+/// A question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// The question's id.
+    pub id: String,
+    /// Index into [`Survey::levels`]; `None` for text questions.
+    pub level: Option<usize>,
+    /// The question as asked.
+    pub text: Text,
+    /// Its answer type.
+    pub kind: Kind,
+}
+
+/// An attribute respondents carry, for breakdowns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// The segment's id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// Its values, in order.
+    pub values: Vec<Choice>,
+}
+
+/// A checked survey definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Survey {
+    /// The folder name.
+    pub id: String,
+    /// Path of survey.yaml, relative to the project root.
+    pub file: PathBuf,
+    /// The title.
+    pub title: Text,
+    /// An introduction (Markdown).
+    pub description: Option<Text>,
+    /// Languages; the first is the default.
+    pub languages: Vec<String>,
+    /// How responses are grouped in time.
+    pub period: PeriodKind,
+    /// The survey-wide target.
+    pub target: f64,
+    /// Rating scales.
+    pub scales: Vec<Scale>,
+    /// Levels, the foundation first.
+    pub levels: Vec<Level>,
+    /// Questions in order.
+    pub questions: Vec<Question>,
+    /// Segments for breakdowns.
+    pub segments: Vec<Segment>,
+}
+
+impl Survey {
+    /// The default language.
+    pub fn default_language(&self) -> &str {
+        self.languages.first().map_or("en", String::as_str)
+    }
+
+    /// The index of a question by id.
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}
+
+/// One answer, reduced to what aggregation needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The answer's index: scale value - 1, nps value, yes = 0 / no = 1, or
+    /// the option's position.
+    Code(u32),
+    /// The chosen options of a multi_choice question, as a bit set.
+    Many(u64),
+    /// A free-text answer as written.
+    Text(String),
+}
+
+/// One checked response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The period it was submitted in.
+    pub period: Period,
+    /// For each segment of the survey, the value's index, if the respondent has one.
+    pub segment: Vec<Option<u32>>,
+    /// (question index, answer), skipped questions left out.
+    pub answers: Vec<(u32, Answer)>,
+}

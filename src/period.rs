@@ -1,0 +1,152 @@
+//! Dates and the periods a report groups them into: month, quarter, year or
+//! ISO week (numbered in the ISO week-year). A date-time counts on the local
+//! date written in it, never converted to UTC.
+
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+/// How a survey groups responses in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum PeriodKind {
+    /// `2026-09`
+    Month,
+    /// `2026-Q3`
+    #[default]
+    Quarter,
+    /// `2026`
+    Year,
+    /// `2026-W37`
+    Week,
+}
+
+impl PeriodKind {
+    /// The names survey.yaml accepts.
+    pub const NAMES: [&'static str; 4] = ["month", "quarter", "year", "week"];
+
+    /// Reads a name from survey.yaml.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "month" => Some(PeriodKind::Month),
+            "quarter" => Some(PeriodKind::Quarter),
+            "year" => Some(PeriodKind::Year),
+            "week" => Some(PeriodKind::Week),
+            _ => None,
+        }
+    }
+
+    /// The name as written in survey.yaml.
+    pub fn name(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+            PeriodKind::Week => "week",
+        }
+    }
+
+    /// The period a date falls in.
+    pub fn of(self, date: Date) -> Period {
+        let (year, sub) = match self {
+            PeriodKind::Month => (date.year(), u8::from(date.month())),
+            PeriodKind::Quarter => (date.year(), (u8::from(date.month()) - 1) / 3 + 1),
+            PeriodKind::Year => (date.year(), 0),
+            PeriodKind::Week => {
+                let (year, week, _) = date.to_iso_week_date();
+                (year, week)
+            }
+        };
+        Period {
+            kind: self,
+            year,
+            sub,
+        }
+    }
+}
+
+/// A period: sorts in time order and prints as its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    /// Only periods of one kind are ever compared.
+    pub kind: PeriodKind,
+    /// The calendar year, or the ISO week-year for weeks.
+    pub year: i32,
+    /// Month 1-12, quarter 1-4, ISO week 1-53, or 0 for a year.
+    pub sub: u8,
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.kind {
+            PeriodKind::Month => write!(f, "{:04}-{:02}", self.year, self.sub),
+            PeriodKind::Quarter => write!(f, "{:04}-Q{}", self.year, self.sub),
+            PeriodKind::Year => write!(f, "{:04}", self.year),
+            PeriodKind::Week => write!(f, "{:04}-W{:02}", self.year, self.sub),
+        }
+    }
+}
+
+/// Reads `YYYY-MM-DD` or an RFC 3339 date-time and returns the calendar
+/// date as written (a date-time's own local date).
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if text.len() == 10 {
+        return Date::parse(text, format_description!("[year]-[month]-[day]")).ok();
+    }
+    OffsetDateTime::parse(text, &Rfc3339).ok().map(|t| t.date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(kind: PeriodKind, text: &str) -> String {
+        kind.of(parse_date(text).expect("a date")).to_string()
+    }
+
+    #[test]
+    fn keys_of_each_kind() {
+        assert_eq!(key(PeriodKind::Month, "2026-09-14"), "2026-09");
+        assert_eq!(key(PeriodKind::Quarter, "2026-09-14"), "2026-Q3");
+        assert_eq!(key(PeriodKind::Quarter, "2026-10-01"), "2026-Q4");
+        assert_eq!(key(PeriodKind::Year, "2026-09-14"), "2026");
+        assert_eq!(key(PeriodKind::Week, "2026-09-14"), "2026-W38");
+    }
+
+    #[test]
+    fn iso_weeks_use_the_iso_week_year() {
+        // 2027-01-01 is a Friday: it belongs to the last week of 2026.
+        assert_eq!(key(PeriodKind::Week, "2027-01-01"), "2026-W53");
+        // 2024-12-30 is a Monday: week 1 of 2025.
+        assert_eq!(key(PeriodKind::Week, "2024-12-30"), "2025-W01");
+    }
+
+    #[test]
+    fn date_times_count_on_their_own_local_date() {
+        // 00:20 at +01:00 is still 3 January in UTC, but 4 January as written.
+        assert_eq!(key(PeriodKind::Week, "2027-01-04T00:20:00+01:00"), "2027-W01");
+        assert_eq!(key(PeriodKind::Month, "2026-09-30T23:30:00-05:00"), "2026-09");
+        assert_eq!(key(PeriodKind::Quarter, "2026-03-31T22:00:00Z"), "2026-Q1");
+    }
+
+    #[test]
+    fn bad_dates_are_refused() {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "14.09.2026",
+            "2026-9-14",
+            "2026-09-14T25:00:00Z",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn periods_sort_in_time_order() {
+        let a = PeriodKind::Month.of(parse_date("2026-02-01").expect("date"));
+        let b = PeriodKind::Month.of(parse_date("2026-10-01").expect("date"));
+        assert!(a < b);
+    }
+}

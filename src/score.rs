@@ -1,0 +1,564 @@
+//! Scoring: counts in, scores out, exactly as the format defines them.
+//!
+//! - an answer's score: scale `(v-1)/(n-1)*100` (reversed `(n-v)/(n-1)*100`),
+//!   nps `v*10`, yes 100 / no 0, an option's score, or the mean of the chosen
+//!   options' scores;
+//! - a question's score is the mean of its answers' scores, a level's the
+//!   mean of its scored questions', the survey's the mean of its levels';
+//! - the focus level is the first level with answers that misses its target;
+//! - breakdown cells with fewer than `min_group_size` respondents are hidden,
+//!   and a lone hidden cell takes the smallest other cell with it.
+
+use crate::aggregate::{Cell, CellCounts, QuestionCounts, Tally};
+use crate::model::{Kind, Survey};
+use crate::period::Period;
+
+/// A question's figures over a set of responses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionScore {
+    /// Index into the survey's questions.
+    pub question: usize,
+    /// Answers given.
+    pub answers: u64,
+    /// How often each answer was given, keyed as [`Kind::answer_keys`].
+    pub counts: Vec<u64>,
+    /// Mean score, when the question is scored and answered.
+    pub score: Option<f64>,
+    /// Share of answers in the scale's best two values (scales of 4+ points).
+    pub top2: Option<f64>,
+    /// Net Promoter Score (nps questions).
+    pub nps: Option<f64>,
+}
+
+/// A breakdown cell as it may be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// Enough respondents: the figures.
+    Score {
+        /// Respondents who answered a scored question of the level.
+        responses: u64,
+        /// The level's score in the cell.
+        score: Option<f64>,
+    },
+    /// Too few respondents (or hidden with such a cell): nothing shown.
+    Hidden {
+        /// True when hidden only so that a smaller cell cannot be worked out.
+        complement: bool,
+    },
+    /// Nobody in the cell.
+    NoData,
+}
+
+/// One segment's cells, in the order its values are declared.
+pub type Breakdown = Vec<Shown>;
+
+/// A period's figures for one level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodScore {
+    /// The period.
+    pub period: Period,
+    /// Respondents of the period who answered a scored question of the level.
+    pub responses: u64,
+    /// The level's score in the period.
+    pub score: Option<f64>,
+    /// Per segment, the period's cells.
+    pub by_segment: Vec<Breakdown>,
+}
+
+/// A level's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelScore {
+    /// Respondents who answered a scored question of the level.
+    pub responses: u64,
+    /// Mean of its scored questions' scores.
+    pub score: Option<f64>,
+    /// Its target.
+    pub target: f64,
+    /// Whether the score reaches the target; `None` without a score.
+    pub meets_target: Option<bool>,
+    /// Its questions, in survey order.
+    pub questions: Vec<QuestionScore>,
+    /// Per period, in time order.
+    pub by_period: Vec<PeriodScore>,
+    /// Per segment.
+    pub by_segment: Vec<Breakdown>,
+}
+
+/// How many breakdown cells were hidden, for the privacy summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Privacy {
+    /// Cells with fewer than `min_group_size` respondents.
+    pub small: u64,
+    /// Cells hidden so the small ones cannot be worked out by subtraction.
+    pub complement: u64,
+}
+
+/// A text question's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextAnswers {
+    /// Index into the survey's questions.
+    pub question: usize,
+    /// Answers given.
+    pub answers: u64,
+    /// The answers that may be published (empty unless `publish: true` and
+    /// at least `min_group_size` answered), sorted.
+    pub published: Vec<String>,
+}
+
+/// A survey's scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    /// Number of responses.
+    pub responses: u64,
+    /// Mean of the levels that have a score.
+    pub overall: Option<f64>,
+    /// Index of the focus level.
+    pub focus: Option<usize>,
+    /// Per level.
+    pub levels: Vec<LevelScore>,
+    /// Per text question.
+    pub texts: Vec<TextAnswers>,
+    /// Periods with responses, in time order.
+    pub periods: Vec<Period>,
+    /// What was hidden.
+    pub privacy: Privacy,
+}
+
+/// The score of one answer code.
+fn code_score(kind: &Kind, code: usize) -> Option<f64> {
+    match kind {
+        Kind::Scale { points, reverse, .. } => {
+            let top = f64::from(points - 1);
+            let c = code as f64;
+            Some(if *reverse {
+                (top - c) / top * 100.0
+            } else {
+                c / top * 100.0
+            })
+        }
+        Kind::Nps => Some(code as f64 * 10.0),
+        Kind::YesNo => Some(if code == 0 { 100.0 } else { 0.0 }),
+        Kind::Choice { scores, .. } => scores.as_ref().map(|s| s[code]),
+        Kind::MultiChoice { .. } | Kind::Text { .. } => None,
+    }
+}
+
+/// The score of a set of multi_choice options: the mean of their scores.
+fn set_score(scores: &[f64], set: u64) -> f64 {
+    let chosen: Vec<f64> = (0..scores.len())
+        .filter(|i| set >> i & 1 == 1)
+        .map(|i| scores[i])
+        .collect();
+    chosen.iter().sum::<f64>() / chosen.len() as f64
+}
+
+/// A question's score, top-2-box and Net Promoter Score from its counts.
+pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> QuestionScore {
+    let n = qc.answers;
+    let share = |count: u64| count as f64 / n as f64;
+    let mut out = QuestionScore {
+        question,
+        answers: n,
+        counts: qc.counts.clone(),
+        score: None,
+        top2: None,
+        nps: None,
+    };
+    if n == 0 {
+        return out;
+    }
+    out.score = match kind {
+        Kind::Scale { points, reverse, .. } => {
+            // One division at the end keeps the score exact where it can be.
+            let top = u64::from(points - 1);
+            let sum: u64 = qc
+                .counts
+                .iter()
+                .enumerate()
+                .map(|(c, k)| k * if *reverse { top - c as u64 } else { c as u64 })
+                .sum();
+            Some(sum as f64 * 100.0 / (top * n) as f64)
+        }
+        Kind::Nps => {
+            let sum: u64 = qc.counts.iter().enumerate().map(|(c, k)| k * c as u64).sum();
+            Some(sum as f64 * 10.0 / n as f64)
+        }
+        Kind::YesNo => Some(qc.counts[0] as f64 * 100.0 / n as f64),
+        Kind::Choice { scores: Some(_), .. } => {
+            let sum: f64 = qc
+                .counts
+                .iter()
+                .enumerate()
+                .filter_map(|(c, k)| code_score(kind, c).map(|s| s * *k as f64))
+                .sum();
+            Some(sum / n as f64)
+        }
+        Kind::MultiChoice {
+            scores: Some(scores), ..
+        } => {
+            let sum: f64 = qc
+                .sets
+                .iter()
+                .map(|(set, k)| set_score(scores, *set) * *k as f64)
+                .sum();
+            Some(sum / n as f64)
+        }
+        _ => None,
+    };
+    if let Kind::Scale { points, reverse, .. } = kind {
+        let p = *points as usize;
+        if p >= 4 {
+            let best = if *reverse {
+                qc.counts[0] + qc.counts[1]
+            } else {
+                qc.counts[p - 1] + qc.counts[p - 2]
+            };
+            out.top2 = Some(share(best));
+        }
+    }
+    if let Kind::Nps = kind {
+        let promoters = qc.counts[9] + qc.counts[10];
+        let detractors: u64 = qc.counts[..=6].iter().sum();
+        out.nps = Some((share(promoters) - share(detractors)) * 100.0);
+    }
+    out
+}
+
+/// The mean of the values that exist; `None` when none do.
+fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    let present: Vec<f64> = values.into_iter().flatten().collect();
+    (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64)
+}
+
+/// A level's score within a cell: the mean of its scored questions' scores.
+pub fn level_score(survey: &Survey, level: usize, cell: &CellCounts) -> Option<f64> {
+    mean(
+        survey
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.level == Some(level) && q.kind.is_scored())
+            .map(|(i, q)| question_score(i, &q.kind, &cell.questions[i]).score),
+    )
+}
+
+/// Applies the privacy rules to one breakdown: `cells` holds each value's
+/// respondents and score, in declared order.
+pub fn hide(cells: &[(u64, Option<f64>)], min_group_size: u64, privacy: &mut Privacy) -> Breakdown {
+    let mut out: Breakdown = cells
+        .iter()
+        .map(|&(responses, score)| match responses {
+            0 => Shown::NoData,
+            n if n < min_group_size => Shown::Hidden { complement: false },
+            _ => Shown::Score { responses, score },
+        })
+        .collect();
+    let small = out.iter().filter(|c| matches!(c, Shown::Hidden { .. })).count();
+    privacy.small += small as u64;
+    if small == 1 {
+        let smallest = out
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                Shown::Score { responses, .. } => Some((*responses, i)),
+                _ => None,
+            })
+            .min();
+        if let Some((_, i)) = smallest {
+            out[i] = Shown::Hidden { complement: true };
+            privacy.complement += 1;
+        }
+    }
+    out
+}
+
+/// Scores a survey from its tally.
+pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
+    let empty = CellCounts {
+        responses: 0,
+        level_responses: vec![0; survey.levels.len()],
+        questions: survey
+            .questions
+            .iter()
+            .map(|q| QuestionCounts {
+                counts: vec![0; q.kind.codes()],
+                ..QuestionCounts::default()
+            })
+            .collect(),
+    };
+    let cell = |c: Cell| tally.cell(c).unwrap_or(&empty);
+    let all = cell(Cell::ALL);
+    let periods = tally.periods();
+    let mut privacy = Privacy::default();
+
+    let segment_cells = |level: usize, period: Option<Period>, privacy: &mut Privacy| -> Vec<Breakdown> {
+        survey
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(s, seg)| {
+                let figures: Vec<(u64, Option<f64>)> = (0..seg.values.len())
+                    .map(|v| {
+                        let counts = cell(Cell {
+                            period,
+                            segment: Some((s as u32, v as u32)),
+                        });
+                        (counts.level_responses[level], level_score(survey, level, counts))
+                    })
+                    .collect();
+                hide(&figures, min_group_size, privacy)
+            })
+            .collect()
+    };
+
+    let mut levels = Vec::new();
+    for (l, level) in survey.levels.iter().enumerate() {
+        let score = level_score(survey, l, all);
+        let questions = survey
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.level == Some(l))
+            .map(|(i, q)| question_score(i, &q.kind, &all.questions[i]))
+            .collect();
+        let by_period = periods
+            .iter()
+            .map(|p| {
+                let counts = cell(Cell {
+                    period: Some(*p),
+                    segment: None,
+                });
+                PeriodScore {
+                    period: *p,
+                    responses: counts.level_responses[l],
+                    score: level_score(survey, l, counts),
+                    by_segment: segment_cells(l, Some(*p), &mut privacy),
+                }
+            })
+            .collect();
+        levels.push(LevelScore {
+            responses: all.level_responses[l],
+            score,
+            target: level.target,
+            meets_target: score.map(|s| s >= level.target),
+            questions,
+            by_period,
+            by_segment: segment_cells(l, None, &mut privacy),
+        });
+    }
+    let overall = mean(levels.iter().map(|l| l.score));
+    let focus = levels.iter().position(|l| l.meets_target == Some(false));
+    let texts = survey
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| match q.kind {
+            Kind::Text { publish } => {
+                let answers = all.questions[i].answers;
+                let published = if publish && answers >= min_group_size {
+                    tally.texts.get(&(i as u32)).cloned().unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                Some(TextAnswers {
+                    question: i,
+                    answers,
+                    published,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    Scores {
+        responses: all.responses,
+        overall,
+        focus,
+        levels,
+        texts,
+        periods,
+        privacy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Choice;
+    use crate::model::Text;
+
+    fn counts(counts: &[u64]) -> QuestionCounts {
+        QuestionCounts {
+            answers: counts.iter().sum(),
+            counts: counts.to_vec(),
+            sets: Default::default(),
+        }
+    }
+
+    fn scale(points: u32, reverse: bool) -> Kind {
+        Kind::Scale {
+            scale: 0,
+            points,
+            reverse,
+        }
+    }
+
+    #[test]
+    fn scale_scores_and_top2() {
+        // Values 1,2,3,4,5 once each and a second 5: (0+25+50+75+100+100)/6 = 58.333...
+        let q = question_score(0, &scale(5, false), &counts(&[1, 1, 1, 1, 2]));
+        assert!((q.score.expect("score") - 350.0 / 6.0).abs() < 1e-12);
+        assert_eq!(q.top2, Some(0.5)); // 4, 5, 5 of 6
+                                       // Reversed: value v scores (5-v)/4*100: 100+75+50+25+0+0 = 250 / 6.
+        let r = question_score(0, &scale(5, true), &counts(&[1, 1, 1, 1, 2]));
+        assert!((r.score.expect("score") - 250.0 / 6.0).abs() < 1e-12);
+        assert!((r.top2.expect("top2") - 2.0 / 6.0).abs() < 1e-12); // 1 and 2 are best
+                                                                    // Three points: no top-2-box.
+        assert_eq!(
+            question_score(0, &scale(3, false), &counts(&[0, 1, 1])).top2,
+            None
+        );
+        assert_eq!(
+            question_score(0, &scale(3, false), &counts(&[0, 1, 1])).score,
+            Some(75.0)
+        );
+    }
+
+    #[test]
+    fn nps_score_and_net_promoter_score() {
+        // 0, 6, 7, 9, 10: score (0+60+70+90+100)/5 = 64; NPS 2/5 - 2/5 = 0.
+        let mut c = vec![0; 11];
+        for v in [0, 6, 7, 9, 10] {
+            c[v] += 1;
+        }
+        let q = question_score(0, &Kind::Nps, &counts(&c));
+        assert_eq!(q.score, Some(64.0));
+        assert_eq!(q.nps, Some(0.0));
+        // 10, 10, 9, 8: 3 promoters of 4, no detractor: +75.
+        let mut c = vec![0; 11];
+        for v in [10, 10, 9, 8] {
+            c[v] += 1;
+        }
+        assert_eq!(question_score(0, &Kind::Nps, &counts(&c)).nps, Some(75.0));
+    }
+
+    #[test]
+    fn yes_no_and_choice_scores() {
+        assert_eq!(
+            question_score(0, &Kind::YesNo, &counts(&[3, 1])).score,
+            Some(75.0)
+        );
+        let options = vec![
+            Choice {
+                id: "a".into(),
+                label: Text::plain("a"),
+            },
+            Choice {
+                id: "b".into(),
+                label: Text::plain("b"),
+            },
+        ];
+        let scored = Kind::Choice {
+            options: options.clone(),
+            scores: Some(vec![100.0, 40.0]),
+        };
+        assert_eq!(question_score(0, &scored, &counts(&[1, 2])).score, Some(60.0));
+        let unscored = Kind::Choice {
+            options,
+            scores: None,
+        };
+        let q = question_score(0, &unscored, &counts(&[1, 2]));
+        assert_eq!((q.answers, q.score), (3, None));
+    }
+
+    #[test]
+    fn multi_choice_scores_each_answer_by_its_mean() {
+        let options: Vec<Choice> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Choice {
+                id: (*id).into(),
+                label: Text::plain(*id),
+            })
+            .collect();
+        let kind = Kind::MultiChoice {
+            options,
+            scores: Some(vec![100.0, 50.0, 0.0]),
+        };
+        // {a,b} scores 75, {c} 0, {a,b,c} 50: (75+0+50)/3.
+        let mut qc = QuestionCounts {
+            answers: 3,
+            counts: vec![2, 2, 2],
+            sets: Default::default(),
+        };
+        qc.sets.insert(0b011, 1);
+        qc.sets.insert(0b100, 1);
+        qc.sets.insert(0b111, 1);
+        let q = question_score(0, &kind, &qc);
+        assert!((q.score.expect("score") - 125.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn no_answers_no_score() {
+        let q = question_score(0, &Kind::Nps, &counts(&[0; 11]));
+        assert_eq!((q.score, q.nps), (None, None));
+        assert_eq!(mean([None, None]), None);
+        assert_eq!(mean([Some(80.0), None, Some(70.0)]), Some(75.0));
+    }
+
+    #[test]
+    fn small_cells_are_hidden_with_a_complement() {
+        let mut p = Privacy::default();
+        // 12, 3, 7, 0: the 3 is hidden, so the smallest other (7) goes too; 0 is no data.
+        let cells = hide(
+            &[(12, Some(80.0)), (3, Some(10.0)), (7, Some(50.0)), (0, None)],
+            5,
+            &mut p,
+        );
+        assert_eq!(
+            cells,
+            vec![
+                Shown::Score {
+                    responses: 12,
+                    score: Some(80.0)
+                },
+                Shown::Hidden { complement: false },
+                Shown::Hidden { complement: true },
+                Shown::NoData,
+            ]
+        );
+        assert_eq!(
+            p,
+            Privacy {
+                small: 1,
+                complement: 1
+            }
+        );
+        // Two small cells already protect each other.
+        let mut p = Privacy::default();
+        let cells = hide(&[(12, None), (3, None), (2, None)], 5, &mut p);
+        assert_eq!(
+            cells[0],
+            Shown::Score {
+                responses: 12,
+                score: None
+            }
+        );
+        assert_eq!(
+            p,
+            Privacy {
+                small: 2,
+                complement: 0
+            }
+        );
+        // On a tie, the first declared goes.
+        let mut p = Privacy::default();
+        let cells = hide(&[(9, None), (9, None), (1, None)], 5, &mut p);
+        assert_eq!(cells[0], Shown::Hidden { complement: true });
+        assert_eq!(
+            cells[1],
+            Shown::Score {
+                responses: 9,
+                score: None
+            }
+        );
+    }
+}

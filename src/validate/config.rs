@@ -1,0 +1,55 @@
+//! rapport.yaml: the project's optional site settings.
+
+use super::{code, items, language, string, text, Ctx, Fields, Langs};
+use crate::model::Config;
+use crate::yaml::Node;
+
+const FIELDS: [&str; 4] = ["title", "languages", "min_group_size", "base_url"];
+
+/// Checks rapport.yaml; problems go to `ctx`, and the defaults stand in for
+/// whatever could not be read.
+pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
+    let mut config = Config::default();
+    let Some(fields) = Fields::read(ctx, node, "rapport.yaml", &FIELDS) else {
+        return config;
+    };
+    if let Some(list) = fields.get("languages").and_then(|n| items(ctx, n, "languages")) {
+        for item in list {
+            if let Some(tag) = language(ctx, item, "languages") {
+                if config.languages.iter().any(|l| l == tag) {
+                    ctx.error(
+                        code::DUPLICATE_ID,
+                        item.span,
+                        format!("language `{tag}` is listed twice"),
+                        "listed before",
+                    );
+                } else {
+                    config.languages.push(tag.to_owned());
+                }
+            }
+        }
+    }
+    if let Some(n) = fields.get("title") {
+        let mut langs = Langs {
+            list: &config.languages,
+            gaps: Vec::new(),
+        };
+        config.title = text(ctx, &mut langs, n, "title");
+    }
+    if let Some(n) = fields.get("min_group_size") {
+        match n.scalar().and_then(|s| s.as_int()) {
+            Some(v) if v >= 1 => config.min_group_size = v.unsigned_abs(),
+            Some(_) => ctx.error(
+                code::OUT_OF_RANGE,
+                n.span,
+                "min_group_size must be at least 1",
+                "expected a whole number of 1 or more",
+            ),
+            None => ctx.wrong_type(n, "min_group_size", "a whole number"),
+        }
+    }
+    if let Some(n) = fields.get("base_url") {
+        config.base_url = string(ctx, n, "base_url").map(str::to_owned);
+    }
+    config
+}

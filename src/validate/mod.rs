@@ -1,0 +1,430 @@
+//! Validation: YAML trees in, checked types ([`crate::model`]) and
+//! diagnostics out. Every rule of the format lives here, and every problem
+//! points at the value's own line and column.
+//!
+//! - [`config`] — rapport.yaml
+//! - [`survey`] — survey.yaml
+//! - [`response`] — one response of a response file
+
+pub mod config;
+pub mod response;
+pub mod survey;
+
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::Text;
+use crate::yaml::{Node, Span2, Value};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Stable codes of the problems validation finds (see docs/diagnostics.md).
+pub mod code {
+    /// A file could not be read.
+    pub const READ: &str = "E0001";
+    /// A file is not UTF-8.
+    pub const NOT_UTF8: &str = "E0002";
+    /// YAML syntax, or a file beyond the limits (nesting, aliases).
+    pub const SYNTAX: &str = "E0003";
+    /// A file holds nothing.
+    pub const EMPTY: &str = "E0004";
+    /// A key the format does not define.
+    pub const UNKNOWN_KEY: &str = "E0005";
+    /// A value of the wrong kind (a list where a text belongs, ...).
+    pub const WRONG_TYPE: &str = "E0006";
+    /// A required field is missing.
+    pub const MISSING: &str = "E0007";
+    /// An id that breaks the id rules.
+    pub const BAD_ID: &str = "E0101";
+    /// An id used twice.
+    pub const DUPLICATE_ID: &str = "E0102";
+    /// A reference to a level, scale, option or segment that does not exist.
+    pub const UNKNOWN_REF: &str = "E0103";
+    /// A language tag that is not valid.
+    pub const BAD_LANGUAGE: &str = "E0104";
+    /// A text without the default language.
+    pub const NO_DEFAULT_TEXT: &str = "E0105";
+    /// A number out of its range.
+    pub const OUT_OF_RANGE: &str = "E0106";
+    /// A field that does not belong to this question type.
+    pub const NOT_FOR_TYPE: &str = "E0107";
+    /// A survey folder without survey.yaml.
+    pub const NO_SURVEY_FILE: &str = "E0108";
+    /// A response answers a question the survey does not have.
+    pub const UNKNOWN_QUESTION: &str = "E0201";
+    /// An answer of the wrong type or out of range.
+    pub const BAD_ANSWER: &str = "E0202";
+    /// A date that cannot be read.
+    pub const BAD_DATE: &str = "E0203";
+    /// A response language the survey does not declare.
+    pub const UNKNOWN_LANGUAGE: &str = "E0204";
+    /// A segment or segment value the survey does not declare.
+    pub const UNKNOWN_SEGMENT: &str = "E0205";
+    /// Two responses with the same id.
+    pub const DUPLICATE_RESPONSE: &str = "E0206";
+    /// A text with no translation into one of the survey's languages.
+    pub const MISSING_TRANSLATION: &str = "W0001";
+    /// A text in a language the survey does not declare.
+    pub const EXTRA_LANGUAGE: &str = "W0002";
+    /// A symbolic link that rapport does not follow.
+    pub const SYMLINK: &str = "W0003";
+}
+
+/// The file being validated and where its problems go.
+pub struct Ctx<'a> {
+    /// The file, relative to the project root.
+    pub file: &'a Path,
+    /// Problems found so far.
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// Records an error at `span`.
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        span: Span2,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) {
+        let d = Diagnostic::error(code, self.file, span, message).label(label);
+        self.diags.push(d);
+    }
+
+    /// Records a finished diagnostic.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Starts an error at `span` for the caller to finish and push.
+    pub fn make(&self, code: &'static str, span: Span2, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, self.file, span, message)
+    }
+
+    /// Reports a value of the wrong kind.
+    pub fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        self.error(
+            code::WRONG_TYPE,
+            node.span,
+            format!("{what}: expected {expected}, found {}", node.describe()),
+            format!("expected {expected}"),
+        );
+    }
+}
+
+/// The entries of a mapping, checked against the keys a place allows.
+pub struct Fields<'n> {
+    entries: &'n [(Node, Node)],
+    /// The mapping itself.
+    pub node: &'n Node,
+}
+
+impl<'n> Fields<'n> {
+    /// Reads `node` as a mapping with only `allowed` keys; reports anything
+    /// else. `None` (and an error) when it is not a mapping.
+    pub fn read(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+        let Value::Map(entries) = &node.value else {
+            ctx.wrong_type(node, what, "a mapping");
+            return None;
+        };
+        for (key, _) in entries {
+            let name = key.text().unwrap_or("");
+            if !allowed.contains(&name) {
+                let d = ctx
+                    .make(
+                        code::UNKNOWN_KEY,
+                        key.span,
+                        format!("unknown field `{name}` in {what}"),
+                    )
+                    .label("not a field of this format")
+                    .help(did_you_mean(name, allowed));
+                ctx.push(d);
+            }
+        }
+        Some(Fields { entries, node })
+    }
+
+    /// The value of `key`, unless absent or null.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text() == Some(key))
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
+    }
+
+    /// The value of a required `key`; reports it when missing.
+    pub fn require(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'n Node> {
+        let found = self.get(key);
+        if found.is_none() {
+            let d = ctx
+                .make(code::MISSING, self.node.span, format!("{what} has no `{key}`"))
+                .label(format!("`{key}` is required here"));
+            ctx.push(d);
+        }
+        found
+    }
+}
+
+/// The entries of a mapping node, or an error.
+pub fn entries<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+    match &node.value {
+        Value::Map(e) => Some(e),
+        _ => {
+            ctx.wrong_type(node, what, "a mapping");
+            None
+        }
+    }
+}
+
+/// The items of a sequence node, or an error.
+pub fn items<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n [Node]> {
+    match &node.value {
+        Value::Seq(i) => Some(i),
+        _ => {
+            ctx.wrong_type(node, what, "a list");
+            None
+        }
+    }
+}
+
+/// A scalar's text, or an error when the node is a list, mapping or null.
+pub fn string<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
+    match node.text() {
+        Some(t) => Some(t),
+        None => {
+            ctx.wrong_type(node, what, "a text");
+            None
+        }
+    }
+}
+
+/// A number within `lo..=hi`, or an error.
+pub fn number(ctx: &mut Ctx, node: &Node, what: &str, lo: f64, hi: f64) -> Option<f64> {
+    let Some(n) = node.scalar().and_then(|s| s.as_number()) else {
+        ctx.wrong_type(node, what, &format!("a number from {lo} to {hi}"));
+        return None;
+    };
+    if !(lo..=hi).contains(&n) {
+        ctx.error(
+            code::OUT_OF_RANGE,
+            node.span,
+            format!("{what}: {n} is out of range"),
+            format!("expected a number from {lo} to {hi}"),
+        );
+        return None;
+    }
+    Some(n)
+}
+
+/// True when `id` follows the id rule: `^[a-z0-9][a-z0-9_-]{0,63}$`.
+pub fn is_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b[1..]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-')
+}
+
+/// Reads an id and checks its form; `None` (and an error) when it is bad.
+pub fn id<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
+    let text = string(ctx, node, what)?;
+    if !is_id(text) {
+        let d = ctx
+            .make(
+                code::BAD_ID,
+                node.span,
+                format!("{what} {} is not a valid id", crate::yaml::quote(text)),
+            )
+            .label("expected lowercase letters, digits, `-` and `_`, starting with a letter or digit")
+            .note("ids match ^[a-z0-9][a-z0-9_-]{0,63}$");
+        ctx.push(d);
+        return None;
+    }
+    Some(text)
+}
+
+/// True when `tag` is a well-formed BCP 47 language tag (language subtag of
+/// 2-3 letters, then subtags of 1-8 letters or digits).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Reads a language tag. `no` and `false` get a hint towards `nb`.
+pub fn language<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
+    let text = node.scalar().map(|s| s.text.as_str());
+    if matches!(text, Some("no" | "false" | "NO" | "No")) {
+        let d = ctx
+            .make(
+                code::BAD_LANGUAGE,
+                node.span,
+                format!("{what}: `{}` is ambiguous", text.unwrap_or("")),
+            )
+            .label("YAML 1.1 tools read this as false")
+            .help("did you mean `nb`? Write `nb` for Norwegian Bokmål or `nn` for Nynorsk");
+        ctx.push(d);
+        return None;
+    }
+    let tag = string(ctx, node, what)?;
+    if !is_language_tag(tag) {
+        ctx.error(
+            code::BAD_LANGUAGE,
+            node.span,
+            format!("{what}: {} is not a language tag", crate::yaml::quote(tag)),
+            "expected a BCP 47 tag such as `en`, `sv` or `pt-BR`",
+        );
+        return None;
+    }
+    Some(tag)
+}
+
+/// A text that lacks a translation, remembered for one warning per language.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    /// The language it lacks.
+    pub lang: String,
+    /// Where the text is.
+    pub span: Span2,
+    /// What the text is, e.g. `questions.wait-time.text`.
+    pub path: String,
+}
+
+/// The languages texts are checked against, and the gaps found.
+pub struct Langs<'a> {
+    /// The declared languages, default first; empty when unknown.
+    pub list: &'a [String],
+    /// Translations found missing.
+    pub gaps: Vec<Gap>,
+}
+
+impl Langs<'_> {
+    fn default(&self) -> Option<&str> {
+        self.list.first().map(String::as_str)
+    }
+}
+
+/// Reads a Text: a plain string, or a map from language tag to string.
+pub fn text(ctx: &mut Ctx, langs: &mut Langs, node: &Node, path: &str) -> Option<Text> {
+    if let Some(s) = node.scalar() {
+        if s.is_null() {
+            ctx.wrong_type(node, path, "a text");
+            return None;
+        }
+        return Some(Text::plain(s.text.clone()));
+    }
+    let Value::Map(entries) = &node.value else {
+        ctx.wrong_type(node, path, "a text, or a map from language to text");
+        return None;
+    };
+    let mut by_lang = BTreeMap::new();
+    let mut ok = true;
+    for (key, value) in entries {
+        let Some(tag) = language(ctx, key, path) else {
+            ok = false;
+            continue;
+        };
+        if !langs.list.is_empty() && !langs.list.iter().any(|l| l == tag) {
+            let d = Diagnostic::warning(
+                code::EXTRA_LANGUAGE,
+                ctx.file,
+                key.span,
+                format!("{path}: `{tag}` is not one of the languages declared in `languages`"),
+            )
+            .label("this translation is never shown");
+            ctx.push(d);
+        }
+        match string(ctx, value, path) {
+            Some(t) => {
+                by_lang.insert(tag.to_owned(), t.to_owned());
+            }
+            None => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    if let Some(default) = langs.default() {
+        if !by_lang.contains_key(default) {
+            ctx.error(
+                code::NO_DEFAULT_TEXT,
+                node.span,
+                format!("{path} has no text in `{default}`, the default language"),
+                format!("add `{default}: ...` here"),
+            );
+            return None;
+        }
+        for lang in langs.list {
+            if !by_lang.contains_key(lang) {
+                langs.gaps.push(Gap {
+                    lang: lang.clone(),
+                    span: node.span,
+                    path: path.to_owned(),
+                });
+            }
+        }
+    } else if by_lang.is_empty() {
+        ctx.wrong_type(node, path, "a text");
+        return None;
+    }
+    Some(Text {
+        by_lang,
+        everywhere: false,
+    })
+}
+
+/// One warning per language that some texts lack, listing each of them.
+pub fn report_gaps(ctx: &mut Ctx, gaps: &[Gap], list: &[String]) {
+    for lang in list {
+        let missing: Vec<&Gap> = gaps.iter().filter(|g| &g.lang == lang).collect();
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let n = missing.len();
+        let mut d = Diagnostic::warning(
+            code::MISSING_TRANSLATION,
+            ctx.file,
+            first.span,
+            format!(
+                "{n} {} no `{lang}` translation",
+                if n == 1 { "text has" } else { "texts have" }
+            ),
+        )
+        .label(format!("no `{lang}` here"));
+        for g in &missing {
+            d = d.note(format!("line {}: {}", g.span.start.line, g.path));
+        }
+        let d = d.note(format!(
+            "the report shows the default language where `{lang}` is missing"
+        ));
+        ctx.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_rule() {
+        for good in ["a", "accuracy", "q1", "delivered-on-time", "x_y", "0abc"] {
+            assert!(is_id(good), "{good}");
+        }
+        for bad in ["", "-a", "_a", "Accuracy", "a b", "å", &"a".repeat(65)] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        for good in ["en", "sv", "nb", "pt-BR", "zh-Hant-TW", "sr-Latn"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "en_US", "en-", "1a"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,652 @@
+//! survey.yaml: title, languages, scales, levels, questions and segments,
+//! with every reference resolved and every id checked.
+
+use super::{code, entries, id, items, language, number, report_gaps, string, text, Ctx, Fields, Langs};
+use crate::diagnostics::did_you_mean;
+use crate::model::{Choice, Kind, Level, Question, Scale, Segment, Survey};
+use crate::period::PeriodKind;
+use crate::yaml::{Node, Span2, Value};
+use std::collections::BTreeMap;
+
+const FIELDS: [&str; 9] = [
+    "title",
+    "description",
+    "languages",
+    "period",
+    "target",
+    "scales",
+    "levels",
+    "questions",
+    "segments",
+];
+const LEVEL_FIELDS: [&str; 5] = ["id", "name", "description", "target", "recommendations"];
+const QUESTION_FIELDS: [&str; 9] = [
+    "id", "level", "type", "scale", "reverse", "text", "options", "scores", "publish",
+];
+const TYPES: [&str; 6] = ["scale", "nps", "yes_no", "choice", "multi_choice", "text"];
+
+/// Most options a multi_choice question may have.
+pub const MAX_OPTIONS: usize = 64;
+
+/// Checks one survey definition. `None` when it has errors (they are in
+/// `ctx`); warnings alone still give a survey.
+pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
+    let before = errors(ctx);
+    let fields = Fields::read(ctx, node, "survey.yaml", &FIELDS)?;
+
+    let mut languages: Vec<String> = Vec::new();
+    if let Some(list) = fields
+        .require(ctx, "languages", "survey.yaml")
+        .and_then(|n| items(ctx, n, "languages"))
+    {
+        if list.is_empty() {
+            ctx.error(
+                code::MISSING,
+                fields.node.span,
+                "`languages` is empty",
+                "list at least one language; the first is the default",
+            );
+        }
+        for item in list {
+            if let Some(tag) = language(ctx, item, "languages") {
+                if languages.iter().any(|l| l == tag) {
+                    ctx.error(
+                        code::DUPLICATE_ID,
+                        item.span,
+                        format!("language `{tag}` is listed twice"),
+                        "listed twice",
+                    );
+                } else {
+                    languages.push(tag.to_owned());
+                }
+            }
+        }
+    }
+    let langs_ok = errors(ctx) == before && !languages.is_empty();
+    let mut langs = Langs {
+        list: if langs_ok { &languages } else { &[] },
+        gaps: Vec::new(),
+    };
+
+    let title = fields
+        .require(ctx, "title", "survey.yaml")
+        .and_then(|n| text(ctx, &mut langs, n, "title"));
+    let description = fields
+        .get("description")
+        .and_then(|n| text(ctx, &mut langs, n, "description"));
+    let period = match fields.get("period") {
+        None => PeriodKind::default(),
+        Some(n) => {
+            let name = n.text().unwrap_or("");
+            PeriodKind::from_name(name).unwrap_or_else(|| {
+                let d = ctx
+                    .make(
+                        code::WRONG_TYPE,
+                        n.span,
+                        format!("period: expected a period, found {}", n.describe()),
+                    )
+                    .label("not a period")
+                    .help(did_you_mean(name, &PeriodKind::NAMES));
+                ctx.push(d);
+                PeriodKind::default()
+            })
+        }
+    };
+    let target = fields
+        .get("target")
+        .and_then(|n| number(ctx, n, "target", 0.0, 100.0))
+        .unwrap_or(75.0);
+
+    let scales = fields
+        .get("scales")
+        .map(|n| scales(ctx, &mut langs, n))
+        .unwrap_or_default();
+    let levels = match fields.require(ctx, "levels", "survey.yaml") {
+        Some(n) => levels(ctx, &mut langs, n, target),
+        None => Vec::new(),
+    };
+    let questions = match fields.require(ctx, "questions", "survey.yaml") {
+        Some(n) => questions(ctx, &mut langs, n, &scales, &levels),
+        None => Vec::new(),
+    };
+    let segments = fields
+        .get("segments")
+        .map(|n| segments(ctx, &mut langs, n))
+        .unwrap_or_default();
+
+    let gaps = std::mem::take(&mut langs.gaps);
+    report_gaps(ctx, &gaps, &languages[languages.len().min(1)..]);
+    if errors(ctx) > before {
+        return None;
+    }
+    Some(Survey {
+        id: survey_id.to_owned(),
+        file: ctx.file.to_path_buf(),
+        title: title?,
+        description,
+        languages,
+        period,
+        target,
+        scales,
+        levels,
+        questions,
+        segments,
+    })
+}
+
+fn errors(ctx: &Ctx) -> usize {
+    ctx.diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .count()
+}
+
+/// Remembers ids of one kind and reports the second use of any.
+struct Unique<'n> {
+    kind: &'static str,
+    seen: Vec<(&'n str, Span2)>,
+}
+
+impl<'n> Unique<'n> {
+    fn new(kind: &'static str) -> Self {
+        Unique {
+            kind,
+            seen: Vec::new(),
+        }
+    }
+
+    fn check(&mut self, ctx: &mut Ctx, id: &'n str, span: Span2) -> bool {
+        if let Some((_, first)) = self.seen.iter().find(|(s, _)| *s == id) {
+            let d = ctx
+                .make(
+                    code::DUPLICATE_ID,
+                    span,
+                    format!("{} `{id}` is defined twice", self.kind),
+                )
+                .label("second definition")
+                .note(format!("first defined on line {}", first.start.line));
+            ctx.push(d);
+            return false;
+        }
+        self.seen.push((id, span));
+        true
+    }
+}
+
+fn scales(ctx: &mut Ctx, langs: &mut Langs, node: &Node) -> Vec<Scale> {
+    let mut out = Vec::new();
+    let Some(list) = entries(ctx, node, "scales") else {
+        return out;
+    };
+    for (key, value) in list {
+        let Some(scale_id) = id(ctx, key, "scale id") else {
+            continue;
+        };
+        let what = format!("scales.{scale_id}");
+        let Some(fields) = Fields::read(ctx, value, &what, &["labels"]) else {
+            continue;
+        };
+        let Some(labels_node) = fields.require(ctx, "labels", &what) else {
+            continue;
+        };
+        let mut labels: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let path = format!("{what}.labels");
+        match &labels_node.value {
+            Value::Seq(_) => {
+                if let Some(l) = label_list(ctx, labels_node, &path) {
+                    labels.insert(String::new(), l);
+                }
+            }
+            Value::Map(pairs) => {
+                for (lang_node, list) in pairs {
+                    if let (Some(lang), Some(l)) =
+                        (language(ctx, lang_node, &path), label_list(ctx, list, &path))
+                    {
+                        labels.insert(lang.to_owned(), l);
+                    }
+                }
+                if let Some(default) = langs.list.first() {
+                    if !labels.contains_key(default) {
+                        ctx.error(
+                            code::NO_DEFAULT_TEXT,
+                            labels_node.span,
+                            format!("{path} has no labels in `{default}`, the default language"),
+                            format!("add `{default}: [...]` here"),
+                        );
+                        continue;
+                    }
+                    for lang in &langs.list[1..] {
+                        if !labels.contains_key(lang) {
+                            langs.gaps.push(super::Gap {
+                                lang: lang.clone(),
+                                span: labels_node.span,
+                                path: path.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+            Value::Scalar(_) => {
+                ctx.wrong_type(
+                    labels_node,
+                    &path,
+                    "a list of labels, or a map from language to a list",
+                );
+                continue;
+            }
+        }
+        let mut sizes: Vec<usize> = labels.values().map(Vec::len).collect();
+        sizes.dedup();
+        if sizes.len() > 1 {
+            ctx.error(
+                code::OUT_OF_RANGE,
+                labels_node.span,
+                format!("{path}: the languages have different numbers of labels"),
+                "every language needs one label per point",
+            );
+            continue;
+        }
+        let points = sizes.first().copied().unwrap_or(0);
+        if !(2..=11).contains(&points) {
+            ctx.error(
+                code::OUT_OF_RANGE,
+                labels_node.span,
+                format!("{path}: a scale has 2 to 11 points, found {points}"),
+                "expected 2 to 11 labels",
+            );
+            continue;
+        }
+        out.push(Scale {
+            id: scale_id.to_owned(),
+            points: u32::try_from(points).unwrap_or(0),
+            labels,
+        });
+    }
+    out
+}
+
+fn label_list(ctx: &mut Ctx, node: &Node, path: &str) -> Option<Vec<String>> {
+    let list = items(ctx, node, path)?;
+    list.iter()
+        .map(|n| string(ctx, n, path).map(str::to_owned))
+        .collect()
+}
+
+fn levels(ctx: &mut Ctx, langs: &mut Langs, node: &Node, survey_target: f64) -> Vec<Level> {
+    let mut out = Vec::new();
+    let Some(list) = items(ctx, node, "levels") else {
+        return out;
+    };
+    if list.is_empty() {
+        ctx.error(
+            code::MISSING,
+            node.span,
+            "`levels` is empty",
+            "a survey needs at least one level",
+        );
+    }
+    let mut unique = Unique::new("level");
+    for item in list {
+        let Some(fields) = Fields::read(ctx, item, "a level", &LEVEL_FIELDS) else {
+            continue;
+        };
+        let Some(level_id) = fields
+            .require(ctx, "id", "this level")
+            .and_then(|n| id(ctx, n, "level id"))
+        else {
+            continue;
+        };
+        let id_span = fields.get("id").map_or(item.span, |n| n.span);
+        let fresh = unique.check(ctx, level_id, id_span);
+        let path = format!("levels.{level_id}");
+        let name = fields
+            .require(ctx, "name", &path)
+            .and_then(|n| text(ctx, langs, n, &format!("{path}.name")));
+        let description = fields
+            .get("description")
+            .and_then(|n| text(ctx, langs, n, &format!("{path}.description")));
+        let recommendations = fields
+            .get("recommendations")
+            .and_then(|n| text(ctx, langs, n, &format!("{path}.recommendations")));
+        let target = fields
+            .get("target")
+            .and_then(|n| number(ctx, n, &format!("{path}.target"), 0.0, 100.0))
+            .unwrap_or(survey_target);
+        if let (Some(name), true) = (name, fresh) {
+            out.push(Level {
+                id: level_id.to_owned(),
+                name,
+                description,
+                target,
+                recommendations,
+            });
+        }
+    }
+    out
+}
+
+fn questions(
+    ctx: &mut Ctx,
+    langs: &mut Langs,
+    node: &Node,
+    scales: &[Scale],
+    levels: &[Level],
+) -> Vec<Question> {
+    let mut out = Vec::new();
+    let Some(list) = items(ctx, node, "questions") else {
+        return out;
+    };
+    if list.is_empty() {
+        ctx.error(
+            code::MISSING,
+            node.span,
+            "`questions` is empty",
+            "a survey needs at least one question",
+        );
+    }
+    let mut unique = Unique::new("question");
+    for item in list {
+        let Some(fields) = Fields::read(ctx, item, "a question", &QUESTION_FIELDS) else {
+            continue;
+        };
+        let Some(id_node) = fields.require(ctx, "id", "this question") else {
+            continue;
+        };
+        let Some(qid) = id(ctx, id_node, "question id") else {
+            continue;
+        };
+        let fresh = unique.check(ctx, qid, id_node.span);
+        let path = format!("questions.{qid}");
+        // A question without `text` is shown by its id.
+        let qtext = match fields.get("text") {
+            Some(n) => text(ctx, langs, n, &format!("{path}.text")),
+            None => Some(crate::model::Text::plain(qid)),
+        };
+        let Some(type_node) = fields.require(ctx, "type", &path) else {
+            continue;
+        };
+        let type_name = type_node.text().unwrap_or("");
+        if !TYPES.contains(&type_name) {
+            let d = ctx
+                .make(
+                    code::WRONG_TYPE,
+                    type_node.span,
+                    format!(
+                        "{path}.type: expected a question type, found {}",
+                        type_node.describe()
+                    ),
+                )
+                .label("not a question type")
+                .help(did_you_mean(type_name, &TYPES));
+            ctx.push(d);
+            continue;
+        }
+        let kind = kind(ctx, langs, &fields, type_name, &path, scales);
+        let level = level_of(ctx, &fields, type_name, &path, levels);
+        if let (Some(kind), Some(level), Some(qtext), true) = (kind, level, qtext, fresh) {
+            out.push(Question {
+                id: qid.to_owned(),
+                level,
+                text: qtext,
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// The level of a question: required for every type but text, which has none.
+/// `Some(None)` is a valid text question; `None` an error.
+fn level_of(
+    ctx: &mut Ctx,
+    fields: &Fields,
+    type_name: &str,
+    path: &str,
+    levels: &[Level],
+) -> Option<Option<usize>> {
+    if type_name == "text" {
+        if let Some(n) = fields.get("level") {
+            not_for_type(ctx, n, "level", "text");
+            return None;
+        }
+        return Some(None);
+    }
+    let node = fields.require(ctx, "level", path)?;
+    let name = string(ctx, node, &format!("{path}.level"))?;
+    match levels.iter().position(|l| l.id == name) {
+        Some(i) => Some(Some(i)),
+        None => {
+            let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
+            let d = ctx
+                .make(
+                    code::UNKNOWN_REF,
+                    node.span,
+                    format!("{path}.level: there is no level `{name}`"),
+                )
+                .label("not a level of this survey")
+                .help(did_you_mean(name, &known));
+            ctx.push(d);
+            None
+        }
+    }
+}
+
+fn not_for_type(ctx: &mut Ctx, node: &Node, field: &str, type_name: &str) {
+    ctx.error(
+        code::NOT_FOR_TYPE,
+        node.span,
+        format!("`{field}` does not apply to a question of type {type_name}"),
+        "remove this field",
+    );
+}
+
+fn kind(
+    ctx: &mut Ctx,
+    langs: &mut Langs,
+    fields: &Fields,
+    type_name: &str,
+    path: &str,
+    scales: &[Scale],
+) -> Option<Kind> {
+    let only = |ctx: &mut Ctx, field: &str, types: &[&str]| {
+        if let Some(n) = fields.get(field) {
+            if !types.contains(&type_name) {
+                not_for_type(ctx, n, field, type_name);
+                return false;
+            }
+        }
+        true
+    };
+    let fits = [
+        only(ctx, "scale", &["scale"]),
+        only(ctx, "reverse", &["scale"]),
+        only(ctx, "options", &["choice", "multi_choice"]),
+        only(ctx, "scores", &["choice", "multi_choice"]),
+        only(ctx, "publish", &["text"]),
+    ];
+    if fits.contains(&false) {
+        return None;
+    }
+    let flag = |ctx: &mut Ctx, field: &str| match fields.get(field) {
+        None => Some(false),
+        Some(n) => match n.scalar().and_then(|s| s.as_bool()) {
+            Some(b) => Some(b),
+            None => {
+                ctx.wrong_type(n, &format!("{path}.{field}"), "true or false");
+                None
+            }
+        },
+    };
+    Some(match type_name {
+        "scale" => {
+            let reverse = flag(ctx, "reverse");
+            let node = fields.require(ctx, "scale", path)?;
+            let name = string(ctx, node, &format!("{path}.scale"))?;
+            let Some(i) = scales.iter().position(|s| s.id == name) else {
+                let known: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
+                let d = ctx
+                    .make(
+                        code::UNKNOWN_REF,
+                        node.span,
+                        format!("{path}.scale: there is no scale `{name}`"),
+                    )
+                    .label("not declared under `scales`")
+                    .help(did_you_mean(name, &known));
+                ctx.push(d);
+                return None;
+            };
+            Kind::Scale {
+                scale: i,
+                points: scales[i].points,
+                reverse: reverse?,
+            }
+        }
+        "nps" => Kind::Nps,
+        "yes_no" => Kind::YesNo,
+        "choice" | "multi_choice" => {
+            let node = fields.require(ctx, "options", path)?;
+            let options = options(
+                ctx,
+                langs,
+                node,
+                &format!("{path}.options"),
+                type_name == "multi_choice",
+            )?;
+            let scores = match fields.get("scores") {
+                None => None,
+                Some(n) => Some(scores(ctx, n, path, &options)?),
+            };
+            if type_name == "choice" {
+                Kind::Choice { options, scores }
+            } else {
+                Kind::MultiChoice { options, scores }
+            }
+        }
+        _ => Kind::Text {
+            publish: flag(ctx, "publish")?,
+        },
+    })
+}
+
+/// Reads ordered options (or segment values): a map from id to label.
+fn options(ctx: &mut Ctx, langs: &mut Langs, node: &Node, what: &str, multi: bool) -> Option<Vec<Choice>> {
+    let list = entries(ctx, node, what)?;
+    if list.is_empty() {
+        ctx.error(
+            code::MISSING,
+            node.span,
+            format!("{what} is empty"),
+            "list at least one",
+        );
+        return None;
+    }
+    if multi && list.len() > MAX_OPTIONS {
+        ctx.error(
+            code::OUT_OF_RANGE,
+            node.span,
+            format!(
+                "{what}: a multi_choice question has at most {MAX_OPTIONS} options, found {}",
+                list.len()
+            ),
+            "too many options",
+        );
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (key, value) in list {
+        let Some(option_id) = id(ctx, key, "id") else {
+            ok = false;
+            continue;
+        };
+        match text(ctx, langs, value, &format!("{what}.{option_id}")) {
+            Some(label) => out.push(Choice {
+                id: option_id.to_owned(),
+                label,
+            }),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn scores(ctx: &mut Ctx, node: &Node, path: &str, options: &[Choice]) -> Option<Vec<f64>> {
+    let list = entries(ctx, node, &format!("{path}.scores"))?;
+    let mut out: Vec<Option<f64>> = vec![None; options.len()];
+    let mut ok = true;
+    for (key, value) in list {
+        let name = key.text().unwrap_or("");
+        let Some(i) = options.iter().position(|o| o.id == name) else {
+            let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            let d = ctx
+                .make(
+                    code::UNKNOWN_REF,
+                    key.span,
+                    format!("{path}.scores: there is no option `{name}`"),
+                )
+                .label("not one of the question's options")
+                .help(did_you_mean(name, &known));
+            ctx.push(d);
+            ok = false;
+            continue;
+        };
+        match number(ctx, value, &format!("{path}.scores.{name}"), 0.0, 100.0) {
+            Some(v) => out[i] = Some(v),
+            None => ok = false,
+        }
+    }
+    let missing: Vec<&str> = options
+        .iter()
+        .zip(&out)
+        .filter(|(_, s)| s.is_none())
+        .map(|(o, _)| o.id.as_str())
+        .collect();
+    if ok && !missing.is_empty() {
+        let d = ctx
+            .make(
+                code::MISSING,
+                node.span,
+                format!(
+                    "{path}.scores: no score for {}",
+                    crate::diagnostics::list(&missing)
+                ),
+            )
+            .label("every option needs a score when any has one");
+        ctx.push(d);
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    out.into_iter().collect()
+}
+
+fn segments(ctx: &mut Ctx, langs: &mut Langs, node: &Node) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let Some(list) = entries(ctx, node, "segments") else {
+        return out;
+    };
+    for (key, value) in list {
+        let Some(seg_id) = id(ctx, key, "segment id") else {
+            continue;
+        };
+        let path = format!("segments.{seg_id}");
+        let Some(fields) = Fields::read(ctx, value, &path, &["name", "values"]) else {
+            continue;
+        };
+        let name = fields
+            .require(ctx, "name", &path)
+            .and_then(|n| text(ctx, langs, n, &format!("{path}.name")));
+        let values = fields
+            .require(ctx, "values", &path)
+            .and_then(|n| options(ctx, langs, n, &format!("{path}.values"), false));
+        if let (Some(name), Some(values)) = (name, values) {
+            out.push(Segment {
+                id: seg_id.to_owned(),
+                name,
+                values,
+            });
+        }
+    }
+    out
+}
