@@ -256,7 +256,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check => check(&root, &mut err, cli.quiet),
         Command::Build(args) => {
-            let site_dir: PathBuf = args.out.unwrap_or_else(|| root.join("site"));
+            let site_dir: PathBuf = args.out.unwrap_or_else(|| {
+                if root == Path::new(".") {
+                    PathBuf::from("site")
+                } else {
+                    root.join("site")
+                }
+            });
             let result = build(&root, &site_dir, &mut err, cli.quiet);
             if let Err(Error::Write(e)) = &result {
                 writeln!(err, "error: {e}")?;

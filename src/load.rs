@@ -53,7 +53,11 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
                 Severity::Error,
                 code::NO_SURVEY_FILE,
                 None,
-                format!("no `surveys` folder in {}", root.display()),
+                if root == Path::new(".") {
+                    "no `surveys` folder in the current folder".to_string()
+                } else {
+                    format!("no `surveys` folder in {}", root.display())
+                },
             )
             .help("run rapport in a project's root folder, or pass `--root DIR`"),
         );

@@ -1,0 +1,224 @@
+//! `rapport build` over a survey small enough to score by hand, and the
+//! promises around the output folder.
+
+use crate::support::{copy_tree, fixtures, rapport, snapshot_tree};
+use serde_json::Value;
+use std::path::Path;
+
+fn build(root: &Path, out: &Path) -> Value {
+    rapport(root)
+        .arg("build")
+        .arg("--out")
+        .arg(out)
+        .assert()
+        .success();
+    let bytes = std::fs::read(out.join("hand/data.json")).expect("data.json written");
+    serde_json::from_slice(&bytes).expect("valid JSON")
+}
+
+fn close(v: &Value, expected: f64) {
+    let got = v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"));
+    assert!((got - expected).abs() < 1e-9, "{got} != {expected}");
+}
+
+/// Six responses in two files (the second with a BOM and CRLF), scored by hand:
+///
+/// | id | period | group    | on-time | complete | waits (rev) | recommend |
+/// |----|--------|----------|---------|----------|-------------|-----------|
+/// | r1 | Q1     | customer | 5 (100) | yes      | 2 (75)      | 10        |
+/// | r2 | Q1     | customer | 4 (75)  | no       | 4 (25)      | 6         |
+/// | r3 | Q1 (*) | customer | 3 (50)  | yes      | null        | 9         |
+/// | r4 | Q2     | staff    | 5 (100) | yes      | 1 (100)     | 10        |
+/// | r5 | Q2     | staff    | 5 (100) | yes      | 1 (100)     | 9         |
+/// | -  | Q2     | partner  | 1 (0)   | no       | missing     | 3         |
+///
+/// (*) 2026-03-31T23:30:00-05:00 counts on its own date, not in UTC's April.
+#[test]
+fn scores_match_a_hand_computation() {
+    let root = fixtures().join("build/hand");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let d = build(&root, &tmp.path().join("site"));
+
+    assert_eq!(d["responses"], 6);
+    assert_eq!(d["periods"], serde_json::json!(["2026-Q1", "2026-Q2"]));
+    let acc = &d["levels"][0];
+    let on_time = &acc["questions"][0];
+    // (100 + 75 + 50 + 100 + 100 + 0) / 6
+    close(&on_time["score"], 425.0 / 6.0);
+    assert_eq!(
+        on_time["counts"],
+        serde_json::json!({"1": 1, "2": 0, "3": 1, "4": 1, "5": 3})
+    );
+    // four answers of 4 or 5 out of six
+    close(&on_time["top2"], 4.0 / 6.0);
+    // four yes of six
+    close(&acc["questions"][1]["score"], 400.0 / 6.0);
+    // accuracy = mean(70.83, 66.67) = 68.75, below its target of 80
+    close(&acc["score"], 68.75);
+    assert_eq!(acc["meets_target"], false);
+
+    let avail = &d["levels"][1];
+    let waits = &avail["questions"][0];
+    // reversed: (5 - v) / 4 * 100 for 2, 4, 1, 1 = 75, 25, 100, 100
+    close(&waits["score"], 75.0);
+    assert_eq!(waits["answers"], 4);
+    assert_eq!(waits["reverse"], true);
+    // the best two values of a reversed scale are 1 and 2: three of four
+    close(&waits["top2"], 0.75);
+    let recommend = &avail["questions"][1];
+    // (100 + 60 + 90 + 100 + 90 + 30) / 6
+    close(&recommend["score"], 470.0 / 6.0);
+    // promoters r1 r3 r4 r5, detractors r2 (6) and the partner (3): (4 - 2) / 6
+    close(&recommend["nps"], 200.0 / 6.0);
+    // the unscored choice is counted but does not weigh in
+    assert_eq!(
+        avail["questions"][2]["counts"],
+        serde_json::json!({"email": 1, "phone": 1})
+    );
+    assert_eq!(avail["questions"][2]["score"], Value::Null);
+    // availability = mean(75, 78.33) = 76.67, meets its target of 75
+    close(&avail["score"], (75.0 + 470.0 / 6.0) / 2.0);
+    assert_eq!(avail["meets_target"], true);
+
+    close(&d["overall"]["score"], (68.75 + (75.0 + 470.0 / 6.0) / 2.0) / 2.0);
+    assert_eq!(d["focus_level"], "accuracy");
+
+    // Q1 accuracy: on-time 75, complete 66.67; Q2: on-time 66.67, complete 66.67
+    close(&acc["by_period"]["2026-Q1"]["score"], (75.0 + 200.0 / 3.0) / 2.0);
+    close(&acc["by_period"]["2026-Q2"]["score"], 200.0 / 3.0);
+    assert_eq!(acc["by_period"]["2026-Q1"]["responses"], 3);
+    // Q1 availability: waits mean(75, 25) = 50, recommend mean(100, 60, 90)
+    close(
+        &avail["by_period"]["2026-Q1"]["score"],
+        (50.0 + 250.0 / 3.0) / 2.0,
+    );
+
+    // min_group_size 2: the partner (1) is hidden, and so is the smallest
+    // other cell (staff, 2), so the partner cannot be worked out.
+    let groups = &acc["by_segment"]["group"];
+    assert_eq!(groups["customer"]["responses"], 3);
+    close(&groups["customer"]["score"], (75.0 + 200.0 / 3.0) / 2.0);
+    assert_eq!(groups["staff"], serde_json::json!({"hidden": true}));
+    assert_eq!(groups["partner"], serde_json::json!({"hidden": true}));
+    // Q2 split by group: nobody from customer (no data), staff taken along with the partner.
+    let q2 = &acc["by_period"]["2026-Q2"]["by_segment"]["group"];
+    assert_eq!(q2["customer"], serde_json::json!({"responses": 0, "score": null}));
+    assert_eq!(q2["staff"], serde_json::json!({"hidden": true}));
+
+    // Free text never reaches data.json; its answers are only counted.
+    let text = std::fs::read_to_string(tmp.path().join("site/hand/data.json")).expect("read");
+    assert!(!text.contains("delivery") && !text.contains("r1"));
+    assert_eq!(d["text_questions"][0]["answers"], 2);
+}
+
+#[test]
+fn output_is_byte_identical_and_independent_of_how_files_are_split() {
+    let root = fixtures().join("build/hand");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    build(&root, &tmp.path().join("one"));
+    build(&root, &tmp.path().join("two"));
+    let one = snapshot_tree(&tmp.path().join("one"));
+    assert_eq!(one, snapshot_tree(&tmp.path().join("two")));
+
+    // The same six responses, each in a file of its own, in another order.
+    let split = tmp.path().join("split");
+    copy_tree(&root, &split);
+    let responses = split.join("surveys/hand/responses");
+    std::fs::remove_dir_all(&responses).expect("remove");
+    std::fs::create_dir_all(responses.join("deep/er")).expect("create");
+    let a = std::fs::read_to_string(root.join("surveys/hand/responses/a.yaml")).expect("read");
+    let b = std::fs::read_to_string(root.join("surveys/hand/responses/nested/b.yml")).expect("read");
+    let all = format!("{a}\n{}", b.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
+    let items: Vec<&str> = all.split("\n- ").collect();
+    for (i, item) in items.iter().enumerate() {
+        let item = item.trim_start_matches("- ");
+        let name = format!("{}/{}.yaml", if i % 2 == 0 { "deep/er" } else { "." }, 9 - i);
+        std::fs::write(responses.join(name), format!("- {item}\n")).expect("write");
+    }
+    build(&split, &tmp.path().join("three"));
+    assert_eq!(one, snapshot_tree(&tmp.path().join("three")));
+}
+
+#[test]
+fn data_json_matches_its_snapshot() {
+    let root = fixtures().join("build/hand");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    build(&root, &tmp.path().join("site"));
+    let site = tmp.path().join("site/hand");
+    for name in ["data.json", "data.csv"] {
+        snapbox::assert_data_eq!(
+            snapbox::Data::read_from(&site.join(name), None).raw(),
+            snapbox::Data::read_from(&root.join("expected").join(name), None).raw()
+        );
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_as_it_was() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let project = tmp.path().join("project");
+    copy_tree(&fixtures().join("build/hand"), &project);
+    let out = project.join("site");
+    build(&project, &out);
+    let before = snapshot_tree(&out);
+    std::fs::write(
+        project.join("surveys/hand/responses/bad.yaml"),
+        "- submitted: 2026-13-01\n  answers: { on-time: 9 }\n",
+    )
+    .expect("write");
+    rapport(&project)
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr_eq(snapbox::str![[r#"
+error[E0203]: submitted: "2026-13-01" is not a valid date
+  --> surveys/hand/responses/bad.yaml:1:14
+  |
+1 | - submitted: 2026-13-01
+  |              ^^^^^^^^^^ expected a date (2026-09-14) or an RFC 3339 date-time (2026-09-14T10:30:00+02:00)
+
+error[E0202]: answer to `on-time`: expected a whole number from 1 to 5, found the number 9
+  --> surveys/hand/responses/bad.yaml:2:23
+  |
+2 |   answers: { on-time: 9 }
+  |                       ^ expected a whole number from 1 to 5
+
+error: 2 errors, 0 warnings; site was not changed
+
+"#]]);
+    assert_eq!(before, snapshot_tree(&out));
+    let names: Vec<String> = std::fs::read_dir(&project)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "leftovers: {names:?}");
+}
+
+#[test]
+fn check_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixtures().join("build/hand"), tmp.path());
+    let before = snapshot_tree(tmp.path());
+    rapport(tmp.path()).arg("check").assert().success().stderr_eq(snapbox::str![[r#"
+checked 1 survey (6 responses in 2 files): 0 errors, 0 warnings
+privacy: 4 breakdown cells hidden (fewer than 2 respondents), 4 more hidden so that they cannot be worked out by subtraction
+
+"#]]);
+    assert_eq!(before, snapshot_tree(tmp.path()));
+}
+
+#[test]
+fn out_refuses_a_folder_rapport_did_not_make() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixtures().join("build/hand"), tmp.path());
+    rapport(tmp.path())
+        .args(["build", "--out", "surveys"])
+        .assert()
+        .code(1)
+        .stderr_eq(snapbox::str![[r#"
+error: refusing to replace surveys: the folder is not empty and was not made by rapport (it has no .rapport-site file); remove it or choose another --out
+
+"#]]);
+    assert!(tmp.path().join("surveys/hand/survey.yaml").is_file());
+}
