@@ -6,7 +6,12 @@ use std::path::PathBuf;
 /// Customer-expectation surveys in git, compiled into a static report site.
 #[derive(Debug, Parser)]
 #[command(name = "rapport", version, about, propagate_version = true)]
-#[command(after_help = "Exit status: 0 success, 1 the project has errors, 2 usage error.")]
+#[command(after_help = "Examples:
+  rapport check                  report every problem in ./surveys
+  rapport build                  build the site into ./site
+  rapport --root ../acme build --out public
+
+Exit status: 0 success, 1 the project has errors, 2 usage error.")]
 pub struct Cli {
     /// The project's root folder (the one holding `surveys/`).
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]

@@ -3,5 +3,6 @@
 //! `SNAPSHOTS=overwrite` to accept new output after checking it by eye.
 
 mod build;
+mod cli;
 mod errors;
 mod support;
