@@ -167,7 +167,9 @@ impl Diagnostics {
             if let (Some(f), Some(_)) = (&d.file, d.span) {
                 if !ids.contains_key(f) {
                     if let Ok(bytes) = std::fs::read(root.join(f)) {
-                        let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
+                        // Positions are counted after a byte order mark, as the parser saw the text.
+                        let text = String::from_utf8_lossy(&bytes);
+                        let text: Arc<str> = text.strip_prefix('\u{feff}').unwrap_or(&text).into();
                         ids.insert(f.clone(), files.add(slash(f), text.clone()));
                         sources.insert(f.clone(), text);
                     }
@@ -234,10 +236,12 @@ fn to_report(
 pub fn byte_range(text: &str, span: Span2) -> std::ops::Range<usize> {
     let start = offset(text, span.start);
     let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
-    let end = if span.end.line == span.start.line && span.end > span.start {
+    let end = if span.end.line > span.start.line {
+        line_end
+    } else if span.end > span.start {
         offset(text, span.end).min(line_end)
     } else {
-        line_end
+        start
     };
     if end > start {
         start..end

@@ -212,8 +212,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
 
 /// A YAML error as a diagnostic in `file`.
 pub fn syntax_error(file: &Path, e: &crate::yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message))
-        .label(e.message.clone())
+    Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message)).label("here")
 }
 
 /// Reads and parses a definition file (survey.yaml, rapport.yaml). An empty
