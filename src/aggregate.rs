@@ -202,7 +202,7 @@ impl Tally {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Choice, Level, Question, Segment, Text};
     use crate::period::{parse_date, PeriodKind};

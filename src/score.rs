@@ -504,6 +504,59 @@ mod tests {
         assert_eq!(mean([Some(80.0), None, Some(70.0)]), Some(75.0));
     }
 
+    fn two_level_survey() -> Survey {
+        let mut survey = crate::aggregate::tests::survey();
+        let mut upper = survey.levels[0].clone();
+        upper.id = "upper".into();
+        upper.target = 50.0;
+        survey.levels.push(upper);
+        survey.questions[1].level = Some(1);
+        survey
+    }
+
+    fn tally_of(survey: &Survey, answers: &[Vec<(u32, crate::model::Answer)>]) -> Tally {
+        let mut t = Tally::default();
+        for a in answers {
+            t.add(
+                survey,
+                &crate::model::Response {
+                    period: crate::period::PeriodKind::Quarter
+                        .of(crate::period::parse_date("2026-01-01").expect("date")),
+                    segment: vec![None],
+                    answers: a.clone(),
+                },
+            );
+        }
+        t
+    }
+
+    #[test]
+    fn focus_is_the_first_level_with_answers_below_target() {
+        use crate::model::Answer::{Code, Many};
+        let survey = two_level_survey();
+        // Level 0 (target 75): yes, no -> 50, misses. Level 1 (target 50): {a} -> 100, meets.
+        let t = tally_of(
+            &survey,
+            &[vec![(0, Code(0)), (1, Many(0b01))], vec![(0, Code(1))]],
+        );
+        let s = score(&survey, &t, 1);
+        assert_eq!(s.levels[0].score, Some(50.0));
+        assert_eq!(s.levels[0].meets_target, Some(false));
+        assert_eq!(s.levels[1].meets_target, Some(true));
+        assert_eq!(s.overall, Some(75.0));
+        assert_eq!(s.focus, Some(0));
+        // Without answers, level 0 has no score, does not count in the overall
+        // score and cannot be the focus; level 1 ({b} -> 0) misses its target.
+        let t = tally_of(&survey, &[vec![(1, Many(0b10))]]);
+        let s = score(&survey, &t, 1);
+        assert_eq!((s.levels[0].score, s.levels[0].meets_target), (None, None));
+        assert_eq!(s.overall, Some(0.0));
+        assert_eq!(s.focus, Some(1));
+        // Every level meets its target: no focus level.
+        let t = tally_of(&survey, &[vec![(0, Code(0)), (1, Many(0b01))]]);
+        assert_eq!(score(&survey, &t, 1).focus, None);
+    }
+
     #[test]
     fn small_cells_are_hidden_with_a_complement() {
         let mut p = Privacy::default();

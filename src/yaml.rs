@@ -19,7 +19,7 @@ use std::fmt;
 pub const MAX_DEPTH: usize = 64;
 
 /// Most nodes (after alias expansion) that one definition file may hold.
-pub const MAX_NODES: usize = 1_000_000;
+pub const MAX_NODES: usize = 100_000;
 
 /// A 1-based line and column (the column counts characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
