@@ -56,6 +56,8 @@ pub struct Analysis {
     pub files: usize,
     /// What privacy hid, over all surveys.
     pub privacy: Privacy,
+    /// Surveys whose responses were not read because survey.yaml has errors.
+    pub unchecked: Vec<String>,
 }
 
 /// Runs the stages from load to score over the project in `root`.
@@ -81,6 +83,7 @@ pub fn analyse(root: &Path) -> Analysis {
     let mut surveys = Vec::new();
     let (mut responses, mut files) = (0, 0);
     let mut privacy = Privacy::default();
+    let mut unchecked = Vec::new();
     for files_of in &project.surveys {
         let file = &files_of.definition;
         let survey = match load::document(root, file) {
@@ -97,7 +100,12 @@ pub fn analyse(root: &Path) -> Analysis {
                 None
             }
         };
-        let Some(survey) = survey else { continue };
+        let Some(survey) = survey else {
+            if !files_of.responses.is_empty() {
+                unchecked.push(files_of.id.clone());
+            }
+            continue;
+        };
         let collected = responses::collect(root, &files_of.responses, &survey);
         diags.extend(collected.diags);
         responses += collected.responses;
@@ -114,6 +122,7 @@ pub fn analyse(root: &Path) -> Analysis {
         responses,
         files,
         privacy,
+        unchecked,
     }
 }
 
@@ -170,7 +179,14 @@ pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
 }
 
 fn report(analysis: &Analysis, root: &Path, out: &mut dyn WriteColor, quiet: bool) -> std::io::Result<()> {
-    analysis.diagnostics.print(root, out, MAX_SHOWN, !quiet)
+    analysis.diagnostics.print(root, out, MAX_SHOWN, !quiet)?;
+    for id in &analysis.unchecked {
+        writeln!(
+            out,
+            "note: the responses of `{id}` were not checked: fix its survey.yaml first"
+        )?;
+    }
+    Ok(())
 }
 
 fn counts(analysis: &Analysis) -> String {

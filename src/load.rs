@@ -94,7 +94,11 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
                         crate::yaml::quote(&id)
                     ),
                 )
-                .note("a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$"),
+                .note("a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$")
+                .help(match crate::validate::id_like(&id.replace('_', "-")) {
+                    Some(better) => format!("rename the folder to `{better}`"),
+                    None => "rename the folder, e.g. to `customer-survey`".into(),
+                }),
             );
             continue;
         }
@@ -157,12 +161,18 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
         let rel = relative(root, entry.path());
         if entry.path_is_symlink() {
             if is_yaml(&rel) || entry.file_type().is_dir() {
-                diags.push(Diagnostic::general(
-                    Severity::Warning,
-                    code::SYMLINK,
-                    Some(&rel),
-                    "symbolic link not followed: its responses are not counted",
-                ));
+                let target = std::fs::read_link(entry.path())
+                    .map(|t| format!(" (it points to {})", t.display()))
+                    .unwrap_or_default();
+                diags.push(
+                    Diagnostic::general(
+                        Severity::Warning,
+                        code::SYMLINK,
+                        Some(&rel),
+                        format!("symbolic link not followed{target}: its responses are not counted"),
+                    )
+                    .help("copy the file into responses/ instead of linking it"),
+                );
             }
             continue;
         }
@@ -192,8 +202,11 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
-        let line = valid.matches('\n').count() + 1;
-        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        // Lines and columns are counted after a byte order mark, as everywhere else.
+        let counted = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+        let line = counted.matches('\n').count() + 1;
+        let col = counted.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let bad = e.as_bytes().get(valid.len()).copied().unwrap_or(0);
         let at = Pos {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             col: u32::try_from(col).unwrap_or(u32::MAX),
@@ -202,17 +215,41 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
             code::NOT_UTF8,
             rel,
             Span2 { start: at, end: at },
-            format!("the file is not UTF-8 (byte {} is invalid)", valid.len()),
+            format!(
+                "the file is not UTF-8: byte 0x{bad:02X} at line {line}, column {col} is not valid UTF-8"
+            ),
         )
         .label("invalid UTF-8 here")
-        .help("save the file as UTF-8")
+        .help("save the file as UTF-8 (it may be in Latin-1 or Windows-1252)")
         .into()
     })
 }
 
-/// A YAML error as a diagnostic in `file`.
+/// A YAML error as a diagnostic in `file`, with a hint where one helps.
 pub fn syntax_error(file: &Path, e: &crate::yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message)).label("here")
+    use crate::yaml::ErrorKind;
+    match e.kind {
+        ErrorKind::Syntax => {
+            let d = Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message))
+                .label("the YAML parser stopped here");
+            if e.message.contains("mapping") || e.message.contains("indentation") {
+                d.help("keys of one mapping start in the same column; check the indentation of this line and the one above it, and quote a value that contains `: `")
+            } else {
+                d
+            }
+        }
+        ErrorKind::Limit => {
+            let d = Diagnostic::error(code::SYNTAX, file, e.span, e.message.clone()).label("refused here");
+            if e.message.contains("not allowed in response files") {
+                d.help("write the value out in each response instead")
+            } else {
+                d
+            }
+        }
+        ErrorKind::NotAList => Diagnostic::error(code::WRONG_TYPE, file, e.span, e.message.clone())
+            .label("expected `- ` here")
+            .help("a response file is a list: start each response with `- `, e.g. `- submitted: 2026-09-14`"),
+    }
 }
 
 /// Reads and parses a definition file (survey.yaml, rapport.yaml). An empty
@@ -223,7 +260,11 @@ pub fn document(root: &Path, rel: &Path) -> Result<crate::yaml::Node, Box<Diagno
         Ok(Some(node)) => Ok(node),
         Ok(None) => Err(
             Diagnostic::general(Severity::Error, code::EMPTY, Some(rel), "the file is empty")
-                .help("see docs/format.md for what it holds")
+                .help(if rel.ends_with("survey.yaml") {
+                    "a survey.yaml holds at least `title`, `languages`, `levels` and `questions`"
+                } else {
+                    "delete the file, or give it at least one setting"
+                })
                 .into(),
         ),
         Err(e) => Err(syntax_error(rel, &e).into()),

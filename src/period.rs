@@ -96,6 +96,38 @@ pub fn parse_date(text: &str) -> Option<Date> {
     OffsetDateTime::parse(text, &Rfc3339).ok().map(|t| t.date())
 }
 
+/// Why `text` is not a date rapport reads, with a fix where one is clear.
+pub fn explain_bad_date(text: &str) -> (String, Option<String>) {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if t.len() == 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+        return ("the date does not exist".into(), None);
+    }
+    if t.len() == 10 && digits(0..2) && digits(3..5) && digits(6..10) && matches!(b[2], b'.' | b'/') {
+        let iso = format!("{}-{}-{}", &t[6..10], &t[3..5], &t[0..2]);
+        return (
+            "dates are written year first".into(),
+            Some(format!("write `{iso}`")),
+        );
+    }
+    if let Some((date, time)) = t.split_once(['T', 't', ' ']) {
+        let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
+        if parse_date(date).is_some() && !has_offset {
+            return (
+                "a date-time needs its time zone offset".into(),
+                Some(format!(
+                    "write e.g. `{date}T{time}Z` (UTC) or `{date}T{time}+02:00`"
+                )),
+            );
+        }
+    }
+    (
+        "not a date".into(),
+        Some("write `YYYY-MM-DD` or an RFC 3339 date-time".into()),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +173,20 @@ mod tests {
         ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn bad_dates_are_explained() {
+        assert_eq!(explain_bad_date("2026-02-30").0, "the date does not exist");
+        assert_eq!(
+            explain_bad_date("14.09.2026").1.as_deref(),
+            Some("write `2026-09-14`")
+        );
+        assert_eq!(
+            explain_bad_date("2026-09-14T10:30:00").1.as_deref(),
+            Some("write e.g. `2026-09-14T10:30:00Z` (UTC) or `2026-09-14T10:30:00+02:00`")
+        );
+        assert_eq!(explain_bad_date("soon").0, "not a date");
     }
 
     #[test]

@@ -85,9 +85,22 @@ pub struct Node {
     pub span: Span2,
 }
 
+/// What kind of problem a [`YamlError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not valid YAML.
+    Syntax,
+    /// Valid YAML that rapport refuses: too deep, aliases, a second document.
+    Limit,
+    /// A response file whose top level is not a list.
+    NotAList,
+}
+
 /// A YAML syntax error, or a file that breaks one of the limits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
+    /// What kind of problem.
+    pub kind: ErrorKind,
     /// What went wrong, in words.
     pub message: String,
     /// Where.
@@ -209,6 +222,7 @@ fn scan_error(e: &ScanError) -> YamlError {
     let m = e.marker();
     let p = pos(m.line(), m.col());
     YamlError {
+        kind: ErrorKind::Syntax,
         message: e.info().to_owned(),
         span: Span2 { start: p, end: p },
     }
@@ -259,6 +273,7 @@ impl<'a> Builder<'a> {
             }
             Some(Err(e)) => Err(scan_error(&e)),
             None => Err(YamlError {
+                kind: ErrorKind::Syntax,
                 message: "unexpected end of the file".into(),
                 span: self.last,
             }),
@@ -269,8 +284,9 @@ impl<'a> Builder<'a> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
             return Err(YamlError {
+                kind: ErrorKind::Limit,
                 message: format!(
-                    "the file expands to more than {MAX_NODES} values (aliases repeated too often?)"
+                    "the file expands to more than 100 000 values (aliases repeated too often?)"
                 ),
                 span,
             });
@@ -282,6 +298,7 @@ impl<'a> Builder<'a> {
     fn node(&mut self, ev: Event<'a>, span: Span2, depth: usize) -> Result<Node, YamlError> {
         if depth > MAX_DEPTH {
             return Err(YamlError {
+                kind: ErrorKind::Limit,
                 message: format!("nesting deeper than {MAX_DEPTH} levels"),
                 span,
             });
@@ -338,6 +355,7 @@ impl<'a> Builder<'a> {
                         Event::Scalar(..) => {}
                         other => {
                             return Err(YamlError {
+                                kind: ErrorKind::Limit,
                                 message: format!("expected a key (a plain name), found {}", what(&other)),
                                 span: key_span,
                             })
@@ -346,6 +364,7 @@ impl<'a> Builder<'a> {
                     let key = self.node(ev, key_span, depth + 1)?;
                     if let Some((first, _)) = entries.iter().find(|(k, _)| k.scalar() == key.scalar()) {
                         return Err(YamlError {
+                            kind: ErrorKind::Syntax,
                             message: format!(
                                 "duplicate key {}: it is already used on line {}",
                                 quote(key.text().unwrap_or("")),
@@ -362,12 +381,14 @@ impl<'a> Builder<'a> {
             Event::Alias(id) => {
                 if self.aliases == Aliases::Refuse {
                     return Err(YamlError {
+                        kind: ErrorKind::Limit,
                         message: "aliases (`*name`) are not allowed in response files".into(),
                         span,
                     });
                 }
                 let Some(target) = self.anchors.get(&id) else {
                     return Err(YamlError {
+                        kind: ErrorKind::Limit,
                         message: "alias to an unknown anchor".into(),
                         span,
                     });
@@ -380,6 +401,7 @@ impl<'a> Builder<'a> {
             }
             other => {
                 return Err(YamlError {
+                    kind: ErrorKind::Limit,
                     message: format!("unexpected {}", what(&other)),
                     span,
                 })
@@ -388,6 +410,7 @@ impl<'a> Builder<'a> {
         if anchor != 0 {
             if self.aliases == Aliases::Refuse {
                 return Err(YamlError {
+                    kind: ErrorKind::Limit,
                     message: "anchors (`&name`) are not allowed in response files".into(),
                     span,
                 });
@@ -413,6 +436,7 @@ impl<'a> Builder<'a> {
                 }
                 other => {
                     return Err(YamlError {
+                        kind: ErrorKind::Limit,
                         message: format!("unexpected {}", what(&other)),
                         span,
                     })
@@ -430,6 +454,7 @@ impl<'a> Builder<'a> {
                 Event::StreamEnd => return Ok(()),
                 _ => {
                     return Err(YamlError {
+                        kind: ErrorKind::Limit,
                         message: "a second YAML document (after `---`): rapport reads one document a file"
                             .into(),
                         span,
@@ -494,6 +519,7 @@ pub fn parse_sequence(text: &str, mut item: impl FnMut(Node)) -> Result<Top, Yam
         Event::SequenceStart(anchor, _) => {
             if anchor != 0 {
                 return Err(YamlError {
+                    kind: ErrorKind::Limit,
                     message: "anchors (`&name`) are not allowed in response files".into(),
                     span,
                 });
@@ -515,6 +541,7 @@ pub fn parse_sequence(text: &str, mut item: impl FnMut(Node)) -> Result<Top, Yam
                 Top::Null
             } else {
                 return Err(YamlError {
+                    kind: ErrorKind::NotAList,
                     message: format!(
                         "expected a list of responses (each starting with `- `), found {}",
                         node.describe()

@@ -101,11 +101,17 @@ impl Ctx<'_> {
 
     /// Reports a value of the wrong kind.
     pub fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        let found = node.describe();
+        let label = if expected.len() > 30 {
+            format!("found {found}")
+        } else {
+            format!("expected {expected}")
+        };
         self.error(
             code::WRONG_TYPE,
             node.span,
-            format!("{what}: expected {expected}, found {}", node.describe()),
-            format!("expected {expected}"),
+            format!("{what}: expected {expected}, found {found}"),
+            label,
         );
     }
 }
@@ -115,31 +121,33 @@ pub struct Fields<'n> {
     entries: &'n [(Node, Node)],
     /// The mapping itself.
     pub node: &'n Node,
+    /// Keys that an unknown key was probably meant to be: their absence is
+    /// already explained by the typo.
+    typos: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
     /// Reads `node` as a mapping with only `allowed` keys; reports anything
     /// else. `None` (and an error) when it is not a mapping.
-    pub fn read(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Self> {
+    pub fn read(ctx: &mut Ctx, node: &'n Node, what: &str, allowed: &[&'static str]) -> Option<Self> {
         let Value::Map(entries) = &node.value else {
             ctx.wrong_type(node, what, "a mapping");
             return None;
         };
+        let mut typos = Vec::new();
         for (key, _) in entries {
             let name = key.text().unwrap_or("");
             if !allowed.contains(&name) {
-                let d = ctx
-                    .make(
-                        code::UNKNOWN_KEY,
-                        key.span,
-                        format!("unknown field `{name}` in {what}"),
-                    )
-                    .label("not a field of this format")
-                    .help(did_you_mean(name, allowed));
-                ctx.push(d);
+                typos.extend(unknown_key(ctx, key, what, allowed));
             }
         }
-        Some(Fields { entries, node })
+        Some(Fields { entries, node, typos })
+    }
+
+    /// True when `key` is missing because an unknown key was probably meant
+    /// to be it (and that typo is already reported).
+    pub fn is_typo(&self, key: &str) -> bool {
+        self.typos.contains(&key)
     }
 
     /// The value of `key`, unless absent or null.
@@ -154,7 +162,7 @@ impl<'n> Fields<'n> {
     /// The value of a required `key`; reports it when missing.
     pub fn require(&self, ctx: &mut Ctx, key: &str, what: &str) -> Option<&'n Node> {
         let found = self.get(key);
-        if found.is_none() {
+        if found.is_none() && !self.typos.contains(&key) {
             let d = ctx
                 .make(code::MISSING, self.node.span, format!("{what} has no `{key}`"))
                 .label(format!("`{key}` is required here"));
@@ -162,6 +170,23 @@ impl<'n> Fields<'n> {
         }
         found
     }
+}
+
+/// Reports a key that `allowed` does not hold; returns the key it was
+/// probably meant to be.
+pub fn unknown_key(ctx: &mut Ctx, key: &Node, what: &str, allowed: &[&'static str]) -> Option<&'static str> {
+    let name = key.text().unwrap_or("");
+    let meant = crate::diagnostics::suggest(name, allowed.iter().copied());
+    let d = ctx
+        .make(
+            code::UNKNOWN_KEY,
+            key.span,
+            format!("unknown field `{name}` in {what}"),
+        )
+        .label(format!("not a field of {what}"))
+        .help(did_you_mean(name, allowed));
+    ctx.push(d);
+    meant
 }
 
 /// The entries of a mapping node, or an error.
@@ -226,11 +251,22 @@ pub fn is_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-')
 }
 
+/// A valid id close to `text` (lowercased, spaces as `-`), if there is one.
+pub fn id_like(text: &str) -> Option<String> {
+    let better: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect();
+    is_id(&better).then_some(better)
+}
+
 /// Reads an id and checks its form; `None` (and an error) when it is bad.
 pub fn id<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
     let text = string(ctx, node, what)?;
     if !is_id(text) {
-        let d = ctx
+        let mut d = ctx
             .make(
                 code::BAD_ID,
                 node.span,
@@ -238,6 +274,9 @@ pub fn id<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
             )
             .label("expected lowercase letters, digits, `-` and `_`, starting with a letter or digit")
             .note("ids match ^[a-z0-9][a-z0-9_-]{0,63}$");
+        if let Some(better) = id_like(text) {
+            d = d.help(format!("try `{better}`"));
+        }
         ctx.push(d);
         return None;
     }

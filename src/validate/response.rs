@@ -86,15 +86,9 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
             "segment" => segments(ctx, look, value, &mut segment),
             "answers" => answers_of(ctx, look, value, &mut answers),
             _ => {
-                let d = ctx
-                    .make(
-                        code::UNKNOWN_KEY,
-                        key.span,
-                        format!("unknown field `{name}` in a response"),
-                    )
-                    .label("not a field of a response")
-                    .help(did_you_mean(name, &FIELDS));
-                ctx.push(d);
+                if super::unknown_key(ctx, key, "a response", &FIELDS) == Some("submitted") {
+                    has_submitted = true;
+                }
             }
         }
     }
@@ -125,12 +119,18 @@ fn submitted(ctx: &mut Ctx, value: &Node) -> Option<time::Date> {
     };
     let date = parse_date(text);
     if date.is_none() {
-        ctx.error(
-            code::BAD_DATE,
-            value.span,
-            format!("submitted: {} is not a valid date", quote(text)),
-            format!("expected {expected}"),
-        );
+        let (why, fix) = crate::period::explain_bad_date(text);
+        let mut d = ctx
+            .make(
+                code::BAD_DATE,
+                value.span,
+                format!("submitted: {} is not a valid date", quote(text)),
+            )
+            .label(why);
+        if let Some(fix) = fix {
+            d = d.help(fix);
+        }
+        ctx.push(d);
     }
     date
 }
@@ -139,7 +139,7 @@ fn language(ctx: &mut Ctx, look: &Lookup, value: &Node) {
     let Some(tag) = super::language(ctx, value, "language") else {
         return;
     };
-    if !look.languages.contains(&tag) {
+    if !look.languages.iter().any(|l| l.eq_ignore_ascii_case(tag)) {
         let d = ctx
             .make(
                 code::UNKNOWN_LANGUAGE,
@@ -230,15 +230,23 @@ fn answers_of(ctx: &mut Ctx, look: &Lookup, value: &Node, out: &mut Vec<(u32, An
 }
 
 fn bad(ctx: &mut Ctx, v: &Node, question: &str, expected: &str) {
-    ctx.error(
-        code::BAD_ANSWER,
-        v.span,
-        format!(
-            "answer to `{question}`: expected {expected}, found {}",
-            v.describe()
-        ),
-        format!("expected {expected}"),
-    );
+    let mut d = ctx
+        .make(
+            code::BAD_ANSWER,
+            v.span,
+            format!(
+                "answer to `{question}`: expected {expected}, found {}",
+                v.describe()
+            ),
+        )
+        .label(format!("expected {expected}"));
+    let quoted_number = v
+        .scalar()
+        .is_some_and(|s| !s.plain && !s.text.is_empty() && s.text.bytes().all(|b| b.is_ascii_digit()));
+    if quoted_number {
+        d = d.help("remove the quotes: a number in quotes is text");
+    }
+    ctx.push(d);
 }
 
 /// Checks an answer against its question's type. `None` for an error and
@@ -298,7 +306,8 @@ fn answer(ctx: &mut Ctx, kind: &Kind, question: &str, v: &Node) -> Option<Answer
                     .label("expected a list of option ids")
                     .help(format!(
                         "write the options as a list, e.g. `[{}]`",
-                        options.first().map_or("", |o| o.id.as_str())
+                        v.text()
+                            .unwrap_or_else(|| options.first().map_or("", |o| o.id.as_str()))
                     ));
                 ctx.push(d);
                 return None;

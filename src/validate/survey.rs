@@ -35,10 +35,14 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
     let fields = Fields::read(ctx, node, "survey.yaml", &FIELDS)?;
 
     let mut languages: Vec<String> = Vec::new();
-    if let Some(list) = fields
-        .require(ctx, "languages", "survey.yaml")
-        .and_then(|n| items(ctx, n, "languages"))
-    {
+    if fields.get("languages").is_none() && !fields.is_typo("languages") {
+        let d = ctx
+            .make(code::MISSING, fields.node.span, "survey.yaml has no `languages`")
+            .label("`languages` is required here")
+            .help("add e.g. `languages: [en]`; the first language is the default");
+        ctx.push(d);
+    }
+    if let Some(list) = fields.get("languages").and_then(|n| items(ctx, n, "languages")) {
         if list.is_empty() {
             ctx.error(
                 code::MISSING,
@@ -105,8 +109,12 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         Some(n) => levels(ctx, &mut langs, n, target),
         None => Vec::new(),
     };
+    let declared = Declared {
+        levels: declared_ids(&fields, "levels"),
+        scales: declared_ids(&fields, "scales"),
+    };
     let questions = match fields.require(ctx, "questions", "survey.yaml") {
-        Some(n) => questions(ctx, &mut langs, n, &scales, &levels),
+        Some(n) => questions(ctx, &mut langs, n, &scales, &levels, &declared),
         None => Vec::new(),
     };
     let segments = fields
@@ -325,12 +333,58 @@ fn levels(ctx: &mut Ctx, langs: &mut Langs, node: &Node, survey_target: f64) -> 
     out
 }
 
+/// The ids written under `levels` and `scales`, valid or not, so that a
+/// question referring to a level with a mistake of its own gets no second
+/// error. `None` when the section itself could not be read.
+struct Declared {
+    levels: Option<Vec<String>>,
+    scales: Option<Vec<String>>,
+}
+
+impl Declared {
+    /// True when a reference to `name` deserves an error of its own.
+    fn is_unknown(ids: &Option<Vec<String>>, name: &str) -> bool {
+        ids.as_ref().is_some_and(|ids| !ids.iter().any(|i| i == name))
+    }
+}
+
+fn declared_ids(fields: &Fields, key: &str) -> Option<Vec<String>> {
+    if fields.is_typo(key) {
+        return None;
+    }
+    let Some(node) = fields.get(key) else {
+        return Some(Vec::new());
+    };
+    match &node.value {
+        Value::Seq(items) => Some(
+            items
+                .iter()
+                .filter_map(|item| match &item.value {
+                    Value::Map(entries) => entries
+                        .iter()
+                        .find(|(k, _)| k.text() == Some("id"))
+                        .and_then(|(_, v)| v.text().map(str::to_owned)),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        Value::Map(entries) => Some(
+            entries
+                .iter()
+                .filter_map(|(k, _)| k.text().map(str::to_owned))
+                .collect(),
+        ),
+        Value::Scalar(_) => None,
+    }
+}
+
 fn questions(
     ctx: &mut Ctx,
     langs: &mut Langs,
     node: &Node,
     scales: &[Scale],
     levels: &[Level],
+    declared: &Declared,
 ) -> Vec<Question> {
     let mut out = Vec::new();
     let Some(list) = items(ctx, node, "questions") else {
@@ -381,8 +435,8 @@ fn questions(
             ctx.push(d);
             continue;
         }
-        let kind = kind(ctx, langs, &fields, type_name, &path, scales);
-        let level = level_of(ctx, &fields, type_name, &path, levels);
+        let kind = kind(ctx, langs, &fields, type_name, &path, scales, declared);
+        let level = level_of(ctx, &fields, type_name, &path, levels, declared);
         if let (Some(kind), Some(level), Some(qtext), true) = (kind, level, qtext, fresh) {
             out.push(Question {
                 id: qid.to_owned(),
@@ -403,6 +457,7 @@ fn level_of(
     type_name: &str,
     path: &str,
     levels: &[Level],
+    declared: &Declared,
 ) -> Option<Option<usize>> {
     if type_name == "text" {
         if let Some(n) = fields.get("level") {
@@ -415,6 +470,7 @@ fn level_of(
     let name = string(ctx, node, &format!("{path}.level"))?;
     match levels.iter().position(|l| l.id == name) {
         Some(i) => Some(Some(i)),
+        None if !Declared::is_unknown(&declared.levels, name) => None,
         None => {
             let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
             let d = ctx
@@ -447,6 +503,7 @@ fn kind(
     type_name: &str,
     path: &str,
     scales: &[Scale],
+    declared: &Declared,
 ) -> Option<Kind> {
     let only = |ctx: &mut Ctx, field: &str, types: &[&str]| {
         if let Some(n) = fields.get(field) {
@@ -483,6 +540,9 @@ fn kind(
             let node = fields.require(ctx, "scale", path)?;
             let name = string(ctx, node, &format!("{path}.scale"))?;
             let Some(i) = scales.iter().position(|s| s.id == name) else {
+                if !Declared::is_unknown(&declared.scales, name) {
+                    return None;
+                }
                 let known: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
                 let d = ctx
                     .make(
@@ -555,7 +615,7 @@ fn options(ctx: &mut Ctx, langs: &mut Langs, node: &Node, what: &str, multi: boo
     let mut out = Vec::new();
     let mut ok = true;
     for (key, value) in list {
-        let Some(option_id) = id(ctx, key, "id") else {
+        let Some(option_id) = id(ctx, key, &format!("id in {what}")) else {
             ok = false;
             continue;
         };

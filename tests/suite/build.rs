@@ -175,7 +175,7 @@ error[E0203]: submitted: "2026-13-01" is not a valid date
   --> surveys/hand/responses/bad.yaml:1:14
   |
 1 | - submitted: 2026-13-01
-  |              ^^^^^^^^^^ expected a date (2026-09-14) or an RFC 3339 date-time (2026-09-14T10:30:00+02:00)
+  |              ^^^^^^^^^^ the date does not exist
 
 error[E0202]: answer to `on-time`: expected a whole number from 1 to 5, found the number 9
   --> surveys/hand/responses/bad.yaml:2:23
