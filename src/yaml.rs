@@ -285,9 +285,7 @@ impl<'a> Builder<'a> {
         if self.nodes > MAX_NODES {
             return Err(YamlError {
                 kind: ErrorKind::Limit,
-                message: format!(
-                    "the file expands to more than 100 000 values (aliases repeated too often?)"
-                ),
+                message: "the file expands to more than 100 000 values (aliases repeated too often?)".into(),
                 span,
             });
         }
