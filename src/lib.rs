@@ -8,17 +8,18 @@
 //! - [`responses`] — read a survey's response files in parallel
 //! - [`aggregate`] — count answers into mergeable tallies
 //! - [`score`] — scores, targets, the focus level and privacy hiding
-//! - [`render`] — data.json and data.csv, in memory
+//! - [`render`] — report pages, charts, data.json and data.csv, in memory
 //! - [`write`] — put the site in place only when everything succeeded
 //!
 //! Beside them: [`model`] (the checked types), [`period`] (dates and
-//! periods), [`diagnostics`] (problems and how they are printed), [`fsx`]
+//! periods), [`i18n`] (the report's own words in five languages), [`diagnostics`] (problems and how they are printed), [`fsx`]
 //! (file access with paths in errors) and [`cli`] (the command line).
 
 pub mod aggregate;
 pub mod cli;
 pub mod diagnostics;
 pub mod fsx;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod period;
@@ -42,8 +43,9 @@ use std::time::Instant;
 pub const MAX_SHOWN: usize = 50;
 
 /// A project read, checked and scored: everything but the output.
-#[derive(Debug)]
 pub struct Analysis {
+    /// The templates the site is rendered with (`None` when they have errors).
+    pub templates: Option<render::templates::Templates>,
     /// Site settings.
     pub config: Config,
     /// Every valid survey with its scores.
@@ -115,7 +117,9 @@ pub fn analyse(root: &Path) -> Analysis {
         privacy.complement += scores.privacy.complement;
         surveys.push((survey, scores));
     }
+    let templates = render::templates::load(root, &mut diags);
     Analysis {
+        templates,
         config,
         surveys,
         diagnostics: Diagnostics::new(diags),
@@ -127,12 +131,11 @@ pub fn analyse(root: &Path) -> Analysis {
 }
 
 /// Renders an analysed project's site into memory.
-pub fn render(analysis: &Analysis) -> render::SiteFiles {
-    let mut site = render::SiteFiles::new();
-    for (survey, scores) in &analysis.surveys {
-        render::survey(&mut site, survey, scores, analysis.config.min_group_size);
-    }
-    site
+pub fn render(analysis: &Analysis) -> Result<render::SiteFiles, Error> {
+    let Some(templates) = &analysis.templates else {
+        return Err(Error::Invalid);
+    };
+    render::site(&analysis.config, &analysis.surveys, templates).map_err(Error::Render)
 }
 
 /// Why a command failed.
@@ -140,6 +143,8 @@ pub fn render(analysis: &Analysis) -> render::SiteFiles {
 pub enum Error {
     /// The project has errors (already printed).
     Invalid,
+    /// A template failed while rendering a page.
+    Render(render::RenderError),
     /// The site could not be written.
     Write(write::WriteError),
     /// Messages could not be printed.
@@ -150,6 +155,7 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Invalid => f.write_str("the project has errors"),
+            Error::Render(e) => write!(f, "template {} failed: {}", e.template, e.message),
             Error::Write(e) => e.fmt(f),
             Error::Output(e) => write!(f, "could not print messages: {e}"),
         }
@@ -241,7 +247,18 @@ pub fn build(root: &Path, site_dir: &Path, out: &mut dyn WriteColor, quiet: bool
         )?;
         return Err(Error::Invalid);
     }
-    let site = render(&analysis);
+    let site = match render(&analysis) {
+        Ok(site) => site,
+        Err(e) => {
+            writeln!(
+                out,
+                "error[{}]: {e}; {} was not changed",
+                validate::code::TEMPLATE,
+                site_dir.display()
+            )?;
+            return Err(e);
+        }
+    };
     write::write_site(site_dir, &site).map_err(Error::Write)?;
     if !quiet {
         writeln!(

@@ -60,12 +60,18 @@ pub mod code {
     pub const UNKNOWN_SEGMENT: &str = "E0205";
     /// Two responses with the same id.
     pub const DUPLICATE_RESPONSE: &str = "E0206";
+    /// A template that does not parse or render.
+    pub const TEMPLATE: &str = "E0301";
     /// A text with no translation into one of the survey's languages.
     pub const MISSING_TRANSLATION: &str = "W0001";
     /// A text in a language the survey does not declare.
     pub const EXTRA_LANGUAGE: &str = "W0002";
     /// A symbolic link that rapport does not follow.
     pub const SYMLINK: &str = "W0003";
+    /// A survey language rapport has no words of its own for.
+    pub const NO_WORDS: &str = "W0004";
+    /// A file in templates/ that replaces no built-in template.
+    pub const UNUSED_TEMPLATE: &str = "W0005";
 }
 
 /// The file being validated and where its problems go.

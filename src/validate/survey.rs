@@ -61,6 +61,17 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
                         "listed twice",
                     );
                 } else {
+                    if !crate::i18n::is_supported(tag) {
+                        let d = crate::diagnostics::Diagnostic::warning(
+                            code::NO_WORDS,
+                            ctx.file,
+                            item.span,
+                            format!("rapport has no words of its own in `{tag}`"),
+                        )
+                        .label("headings and labels will be in English")
+                        .note("rapport's own words exist in en, sv, ru, nl and nb");
+                        ctx.push(d);
+                    }
                     languages.push(tag.to_owned());
                 }
             }

@@ -97,4 +97,5 @@ cases!(0:
     missing_translation,
     extra_language,
     symlinked_response,
+    unsupported_language,
 );

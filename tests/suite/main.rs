@@ -5,4 +5,5 @@
 mod build;
 mod cli;
 mod errors;
+mod site;
 mod support;

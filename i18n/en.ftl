@@ -1,0 +1,57 @@
+# rapport's own words in English. Each file in this folder holds the same
+# messages in one language; `{ $name }` is filled in by rapport. Numbers are
+# formatted before they get here; `$n` is the count that picks the plural form.
+
+site-title = Survey reports
+surveys = Surveys
+language = Language
+responses = { $n ->
+    [one] { $shown } response
+   *[other] { $shown } responses
+}
+answers = { $n ->
+    [one] { $shown } answer
+   *[other] { $shown } answers
+}
+skipped = { $n ->
+    [one] { $shown } skipped
+   *[other] { $shown } skipped
+}
+period-range = { $from } to { $to }
+overall-score = Overall score
+score = Score
+target = Target
+focus = Focus on { $level }: it scores { $score } against a target of { $target }, the lowest level that falls short.
+no-focus = Every level meets its target.
+no-answers = No answers yet.
+pyramid = Levels of expectations
+pyramid-note = The foundation is at the bottom: a level pays off only when the levels below it hold.
+score-of-target = { $score } (target { $target })
+meets-target = meets its target
+misses-target = below its target
+no-data = no data
+hidden = fewer than { $n } answers
+what-to-do = What to do about { $level }
+questions = Questions
+trend = Trend by { $period }
+period-month = month
+period-quarter = quarter
+period-year = year
+period-week = week
+by-segment = By { $segment }
+perception-gap = { $high } scores { $points } points higher than { $low }.
+reverse-scored = reverse-scored: a low answer scores high
+nps = Net Promoter Score
+detractors = Detractors (0–6)
+passives = Passives (7–8)
+promoters = Promoters (9–10)
+top2 = Top two
+yes = Yes
+no = No
+show-numbers = Show the numbers
+answer = Answer
+count = Count
+share = Share
+comments = What respondents wrote
+not-scored = not scored
+data-files = Data: { $json } and { $csv }

@@ -1,0 +1,55 @@
+# rapports egne ord på norsk bokmål.
+
+site-title = Undersøkelsesrapporter
+surveys = Undersøkelser
+language = Språk
+responses = { $n ->
+    [one] { $shown } svar
+   *[other] { $shown } svar
+}
+answers = { $n ->
+    [one] { $shown } svar
+   *[other] { $shown } svar
+}
+skipped = { $n ->
+    [one] { $shown } hoppet over
+   *[other] { $shown } hoppet over
+}
+period-range = { $from } til { $to }
+overall-score = Samlet poengsum
+score = Poeng
+target = Mål
+focus = Se på { $level } først: nivået får { $score } mot et mål på { $target } og er det laveste nivået som ikke når målet.
+no-focus = Alle nivåene når målene sine.
+no-answers = Ingen svar ennå.
+pyramid = Forventningsnivåer
+pyramid-note = Grunnmuren er nederst: et nivå lønner seg først når nivåene under det holder.
+score-of-target = { $score } (mål { $target })
+meets-target = når målet
+misses-target = under målet
+no-data = ingen data
+hidden = færre enn { $n } svar
+what-to-do = Slik forbedrer dere { $level }
+questions = Spørsmål
+trend = Utvikling per { $period }
+period-month = måned
+period-quarter = kvartal
+period-year = år
+period-week = uke
+by-segment = Etter { $segment }
+perception-gap = { $high } gir { $points } poeng mer enn { $low }.
+reverse-scored = omvendt skala: et lavt svar gir høy poengsum
+nps = Net Promoter Score
+detractors = Kritikere (0–6)
+passives = Passive (7–8)
+promoters = Ambassadører (9–10)
+top2 = De to høyeste
+yes = Ja
+no = Nei
+show-numbers = Vis tallene
+answer = Svar
+count = Antall
+share = Andel
+comments = Hva de svarte skrev
+not-scored = gir ingen poeng
+data-files = Data: { $json } og { $csv }

@@ -1,0 +1,55 @@
+# De eigen woorden van rapport in het Nederlands.
+
+site-title = Onderzoeksrapporten
+surveys = Onderzoeken
+language = Taal
+responses = { $n ->
+    [one] { $shown } reactie
+   *[other] { $shown } reacties
+}
+answers = { $n ->
+    [one] { $shown } antwoord
+   *[other] { $shown } antwoorden
+}
+skipped = { $n ->
+    [one] { $shown } overgeslagen
+   *[other] { $shown } overgeslagen
+}
+period-range = { $from } tot en met { $to }
+overall-score = Totaalscore
+score = Score
+target = Doel
+focus = Richt je op { $level }: dit niveau scoort { $score } tegen een doel van { $target } en is het laagste niveau dat tekortschiet.
+no-focus = Elk niveau haalt zijn doel.
+no-answers = Nog geen antwoorden.
+pyramid = Niveaus van verwachtingen
+pyramid-note = Het fundament ligt onderaan: een niveau loont pas als de niveaus eronder op orde zijn.
+score-of-target = { $score } (doel { $target })
+meets-target = haalt het doel
+misses-target = onder het doel
+no-data = geen gegevens
+hidden = minder dan { $n } antwoorden
+what-to-do = Wat te doen aan { $level }
+questions = Vragen
+trend = Verloop per { $period }
+period-month = maand
+period-quarter = kwartaal
+period-year = jaar
+period-week = week
+by-segment = Per { $segment }
+perception-gap = { $high } scoort { $points } punten hoger dan { $low }.
+reverse-scored = omgekeerde schaal: een laag antwoord scoort hoog
+nps = Net Promoter Score
+detractors = Criticasters (0–6)
+passives = Passieven (7–8)
+promoters = Promotors (9–10)
+top2 = Hoogste twee
+yes = Ja
+no = Nee
+show-numbers = Toon de cijfers
+answer = Antwoord
+count = Aantal
+share = Aandeel
+comments = Wat respondenten schreven
+not-scored = telt niet mee in de score
+data-files = Gegevens: { $json } en { $csv }

@@ -1,0 +1,61 @@
+# Собственные слова rapport на русском.
+
+site-title = Отчёты по опросам
+surveys = Опросы
+language = Язык
+responses = { $n ->
+    [one] { $shown } ответ
+    [few] { $shown } ответа
+   *[many] { $shown } ответов
+    [other] { $shown } ответа
+}
+answers = { $n ->
+    [one] { $shown } ответ
+    [few] { $shown } ответа
+   *[many] { $shown } ответов
+    [other] { $shown } ответа
+}
+skipped = { $n ->
+    [one] { $shown } пропуск
+    [few] { $shown } пропуска
+   *[many] { $shown } пропусков
+    [other] { $shown } пропуска
+}
+period-range = с { $from } по { $to }
+overall-score = Общая оценка
+score = Оценка
+target = Цель
+focus = Сосредоточьтесь на уровне «{ $level }»: { $score } при цели { $target }; это самый нижний уровень, не достигший цели.
+no-focus = Все уровни достигают своих целей.
+no-answers = Ответов пока нет.
+pyramid = Уровни ожиданий
+pyramid-note = Основание внизу: уровень приносит пользу, только когда держатся уровни под ним.
+score-of-target = { $score } (цель { $target })
+meets-target = цель достигнута
+misses-target = ниже цели
+no-data = нет данных
+hidden = меньше { $n } ответов
+what-to-do = Что сделать на уровне «{ $level }»
+questions = Вопросы
+trend = Динамика: { $period }
+period-month = по месяцам
+period-quarter = по кварталам
+period-year = по годам
+period-week = по неделям
+by-segment = { $segment }
+perception-gap = «{ $high }» оценивает на { $points } балла выше, чем «{ $low }».
+reverse-scored = обратная шкала: низкий ответ даёт высокую оценку
+nps = Индекс NPS
+detractors = Критики (0–6)
+passives = Нейтралы (7–8)
+promoters = Сторонники (9–10)
+top2 = Два верхних
+yes = Да
+no = Нет
+show-numbers = Показать цифры
+answer = Ответ
+count = Число
+share = Доля
+comments = Что написали респонденты
+not-scored = без оценки
+data-files = Данные: { $json } и { $csv }

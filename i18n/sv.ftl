@@ -1,0 +1,55 @@
+# rapports egna ord på svenska.
+
+site-title = Undersökningsrapporter
+surveys = Undersökningar
+language = Språk
+responses = { $n ->
+    [one] { $shown } svar
+   *[other] { $shown } svar
+}
+answers = { $n ->
+    [one] { $shown } svar
+   *[other] { $shown } svar
+}
+skipped = { $n ->
+    [one] { $shown } hoppade över
+   *[other] { $shown } hoppade över
+}
+period-range = { $from } till { $to }
+overall-score = Totalpoäng
+score = Poäng
+target = Mål
+focus = Fokusera på { $level }: nivån får { $score } mot målet { $target } och är den lägsta nivån som inte når sitt mål.
+no-focus = Alla nivåer når sina mål.
+no-answers = Inga svar ännu.
+pyramid = Förväntningarnas nivåer
+pyramid-note = Grunden ligger längst ned: en nivå ger resultat först när nivåerna under den håller.
+score-of-target = { $score } (mål { $target })
+meets-target = når sitt mål
+misses-target = under sitt mål
+no-data = inga data
+hidden = färre än { $n } svar
+what-to-do = Så förbättrar ni { $level }
+questions = Frågor
+trend = Utveckling per { $period }
+period-month = månad
+period-quarter = kvartal
+period-year = år
+period-week = vecka
+by-segment = Per { $segment }
+perception-gap = { $high } ger { $points } poäng mer än { $low }.
+reverse-scored = omvänd skala: ett lågt svar ger höga poäng
+nps = Net Promoter Score
+detractors = Kritiker (0–6)
+passives = Passiva (7–8)
+promoters = Ambassadörer (9–10)
+top2 = De två högsta
+yes = Ja
+no = Nej
+show-numbers = Visa siffrorna
+answer = Svar
+count = Antal
+share = Andel
+comments = Vad de svarande skrev
+not-scored = ger inga poäng
+data-files = Data: { $json } och { $csv }

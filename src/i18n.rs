@@ -1,0 +1,171 @@
+//! The report's own words ("3 responses", "Target") in en, sv, ru, nl and
+//! nb. Messages are Fluent files in `i18n/` (embedded in the binary, editable
+//! by a translator); plural forms follow CLDR through Fluent, and numbers are
+//! formatted by ICU4X (`71,3` in Swedish, `1,234` in English). Every lookup
+//! happens here, in Rust, so templates receive finished strings.
+
+use fixed_decimal::Decimal;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+use unic_langid::LanguageIdentifier;
+
+/// Languages with the report's words built in.
+pub const LANGUAGES: [(&str, &str); 5] = [
+    ("en", include_str!("../i18n/en.ftl")),
+    ("sv", include_str!("../i18n/sv.ftl")),
+    ("ru", include_str!("../i18n/ru.ftl")),
+    ("nl", include_str!("../i18n/nl.ftl")),
+    ("nb", include_str!("../i18n/nb.ftl")),
+];
+
+/// True when rapport has its own words in `lang` (by its primary subtag).
+pub fn is_supported(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    LANGUAGES.iter().any(|(l, _)| *l == primary)
+}
+
+/// The report's words and number formats in one language.
+pub struct Words {
+    bundle: FluentBundle<FluentResource>,
+    decimals: DecimalFormatter,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Words")
+    }
+}
+
+impl Words {
+    /// The words for `lang`; English for a language rapport does not know.
+    pub fn new(lang: &str) -> Self {
+        let primary = lang.split('-').next().unwrap_or(lang);
+        let (tag, source) = LANGUAGES
+            .iter()
+            .find(|(l, _)| *l == primary)
+            .copied()
+            .unwrap_or(LANGUAGES[0]);
+        let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(false);
+        // The built-in files are tested to parse; a broken one would only lose messages.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        let locale: Locale = tag.parse().unwrap_or(Locale::UNKNOWN);
+        let decimals = DecimalFormatter::try_new(locale.into(), Default::default())
+            .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
+            .expect("the root locale's number data is compiled in");
+        Words { bundle, decimals }
+    }
+
+    /// A message without arguments.
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// A message with string arguments.
+    pub fn with(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, FluentValue::from(*v));
+        }
+        self.format(id, Some(&fa))
+    }
+
+    /// A counted message ("3 responses"): `n` picks the plural form and is
+    /// shown formatted for the language.
+    pub fn count(&self, id: &str, n: u64) -> String {
+        let mut fa = FluentArgs::new();
+        fa.set("n", FluentValue::from(n as f64));
+        fa.set("shown", FluentValue::from(self.integer(n)));
+        self.format(id, Some(&fa))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+
+    /// A whole number with the language's grouping (`12 345` in Swedish).
+    pub fn integer(&self, n: u64) -> String {
+        self.decimals.format(&Decimal::from(n)).to_string()
+    }
+
+    /// A number rounded to `digits` decimals, with the language's separators.
+    pub fn number(&self, x: f64, digits: i16) -> String {
+        let scaled = (x * 10f64.powi(i32::from(digits))).round() as i64;
+        let mut d = Decimal::from(scaled);
+        d.multiply_pow10(-digits);
+        self.decimals.format(&d).to_string()
+    }
+
+    /// A share (0..1) as a percentage with one decimal: `71.3 %` style per language.
+    pub fn percent(&self, share: f64) -> String {
+        format!("{}\u{a0}%", self.number(share * 100.0, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses_and_has_every_english_message() {
+        let english = FluentResource::try_new(LANGUAGES[0].1.to_owned()).expect("en parses");
+        let ids: Vec<String> = english
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        assert!(ids.len() > 30);
+        for (lang, source) in LANGUAGES {
+            let r = FluentResource::try_new(source.to_owned())
+                .unwrap_or_else(|(_, e)| panic!("{lang} does not parse: {e:?}"));
+            let mine: Vec<String> = r
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            for id in &ids {
+                assert!(mine.contains(id), "{lang} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let ru = Words::new("ru");
+        assert_eq!(ru.count("responses", 1), "1 ответ");
+        assert_eq!(ru.count("responses", 2), "2 ответа");
+        assert_eq!(ru.count("responses", 5), "5 ответов");
+        assert_eq!(ru.count("responses", 21), "21 ответ");
+        assert_eq!(ru.count("responses", 12), "12 ответов");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(Words::new("sv").number(71.26, 1), "71,3");
+        assert_eq!(Words::new("en").number(71.26, 1), "71.3");
+        assert_eq!(Words::new("en").integer(12345), "12,345");
+        assert_eq!(Words::new("sv").integer(12345), "12\u{a0}345");
+        assert_eq!(Words::new("en").count("responses", 1), "1 response");
+        assert_eq!(Words::new("nb").count("responses", 1234), "1\u{a0}234 svar");
+    }
+
+    #[test]
+    fn unknown_languages_get_english() {
+        assert!(!is_supported("de"));
+        assert!(is_supported("nb"));
+        assert_eq!(Words::new("de").get("target"), "Target");
+    }
+}

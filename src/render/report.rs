@@ -1,0 +1,670 @@
+//! The context of a report page: everything a template shows, resolved in
+//! Rust (translations, numbers, charts), so templates stay simple and fast.
+//! A passage that fell back to the survey's default language carries that
+//! language, for its own `lang` attribute.
+
+use super::charts::{self, Part};
+use super::markdown;
+use crate::i18n::Words;
+use crate::model::{Kind, Question, Survey, Text};
+use crate::score::{LevelScore, QuestionScore, Scores, Shown};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A text in the page's language, or in the default language with its tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Localized {
+    /// The text.
+    pub text: String,
+    /// Set when the text fell back to another language than the page's.
+    pub lang: Option<String>,
+}
+
+/// Rendered Markdown, with its language when it fell back.
+#[derive(Debug, Clone, Serialize)]
+pub struct Html {
+    /// Trusted HTML from the survey's author.
+    pub html: String,
+    /// Set when the text fell back to another language than the page's.
+    pub lang: Option<String>,
+}
+
+/// A link to the same page in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// Language tag.
+    pub lang: String,
+    /// The language's tag as shown in the switcher.
+    pub name: String,
+    /// Relative link.
+    pub href: String,
+    /// True for the page itself.
+    pub current: bool,
+}
+
+/// The opening lines of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    /// "354 responses".
+    pub responses: String,
+    /// "2025-Q2 to 2026-Q3".
+    pub period: Option<String>,
+    /// The overall score, rounded.
+    pub overall: Option<String>,
+    /// The focus level in one sentence.
+    pub sentence: String,
+}
+
+/// One band of the pyramid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Band {
+    /// Level id, for the link to its section.
+    pub id: String,
+    /// Level name.
+    pub name: Localized,
+    /// "82.3 (target 80)".
+    pub score: String,
+    /// "meets its target", "below its target" or "no data".
+    pub status: String,
+    /// `meets`, `misses` or `none`, for styling.
+    pub class: &'static str,
+    /// Width in percent: the foundation is the widest.
+    pub width: u32,
+    /// True for the focus level.
+    pub focus: bool,
+    /// "n = 325": respondents behind the score.
+    pub n: String,
+}
+
+/// A chart with the same numbers as a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Inline SVG (generated, trusted).
+    pub svg: String,
+    /// Column headings of the table.
+    pub headers: Vec<String>,
+    /// Table rows, already formatted.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One question in a level's section.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    /// The question's id, for anchors.
+    pub id: String,
+    /// The question as asked.
+    pub text: Localized,
+    /// "reverse-scored: ..." or "not scored".
+    pub note: Option<String>,
+    /// "331 answers · 23 skipped · score 80.1 · top two 77.6 %".
+    pub facts: String,
+    /// The chart, when the question has answers.
+    pub chart: Option<Chart>,
+}
+
+/// A row of a segment breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentRow {
+    /// The segment value.
+    pub label: Localized,
+    /// `score`, `hidden` or `none`.
+    pub state: &'static str,
+    /// The score, or what stands in its place.
+    pub text: String,
+    /// "n = 42", when shown.
+    pub n: String,
+    /// Bar width in percent.
+    pub width: u32,
+}
+
+/// One segment's breakdown of a level.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentView {
+    /// "By respondent group".
+    pub heading: String,
+    /// The gap between the highest and lowest shown cells, in words.
+    pub gap: Option<String>,
+    /// One row per value.
+    pub rows: Vec<SegmentRow>,
+}
+
+/// A level's section.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelView {
+    /// Level id, for anchors.
+    pub id: String,
+    /// Level name.
+    pub name: Localized,
+    /// "82.3 (target 80) · meets its target · 354 responses".
+    pub summary: String,
+    /// `meets`, `misses` or `none`.
+    pub class: &'static str,
+    /// What the level means.
+    pub description: Option<Html>,
+    /// What to do, when the level falls short.
+    pub recommendations: Option<Html>,
+    /// "What to do about availability".
+    pub recommendations_heading: String,
+    /// True for the focus level, whose recommendations open the report.
+    pub is_focus: bool,
+    /// Its questions.
+    pub questions: Vec<QuestionView>,
+    /// Its trend, with a heading, when there are two periods or more.
+    pub trend: Option<Chart>,
+    /// "Trend by quarter".
+    pub trend_heading: String,
+    /// Its segment breakdowns.
+    pub segments: Vec<SegmentView>,
+}
+
+/// Published free-text answers of one question.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentsView {
+    /// The question.
+    pub question: Localized,
+    /// The answers, as respondents wrote them (escaped by the template).
+    pub items: Vec<String>,
+}
+
+/// Everything a report page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportPage {
+    /// The page's language.
+    pub lang: String,
+    /// Relative path from the page to the site's root, e.g. `../`.
+    pub root: String,
+    /// The site's title.
+    pub site_title: String,
+    /// The survey's title.
+    pub title: Localized,
+    /// The survey's description.
+    pub description: Option<Html>,
+    /// The same page in each language.
+    pub alternates: Vec<Alternate>,
+    /// Fixed words for headings and labels.
+    pub t: BTreeMap<&'static str, String>,
+    /// The opening lines.
+    pub headline: Headline,
+    /// Levels, the top of the pyramid first.
+    pub pyramid: Vec<Band>,
+    /// The focus level's section id and recommendations.
+    pub focus: Option<LevelView>,
+    /// Every level, foundation first.
+    pub levels: Vec<LevelView>,
+    /// Published free-text answers.
+    pub comments: Vec<CommentsView>,
+    /// Link to data.json.
+    pub data_json: String,
+    /// Link to data.csv.
+    pub data_csv: String,
+}
+
+/// Words every page needs, looked up once.
+pub const FIXED: [&str; 14] = [
+    "surveys",
+    "language",
+    "overall-score",
+    "score",
+    "target",
+    "pyramid",
+    "pyramid-note",
+    "questions",
+    "show-numbers",
+    "answer",
+    "count",
+    "share",
+    "comments",
+    "site-title",
+];
+
+/// Looks up the fixed words in `words`.
+pub fn fixed_words(words: &Words) -> BTreeMap<&'static str, String> {
+    FIXED.iter().map(|k| (*k, words.get(k))).collect()
+}
+
+/// A survey's page in one language, and where it goes.
+pub struct PageSpec<'a> {
+    /// The survey.
+    pub survey: &'a Survey,
+    /// Its scores.
+    pub scores: &'a Scores,
+    /// The page's language.
+    pub lang: &'a str,
+    /// The site's title, if set.
+    pub site_title: Option<&'a Text>,
+    /// Smallest group shown.
+    pub min_group_size: u64,
+}
+
+/// The path of a survey's page in `lang`, relative to the site root.
+pub fn page_path(survey: &Survey, lang: &str) -> String {
+    if lang == survey.default_language() {
+        format!("{}/index.html", survey.id)
+    } else {
+        format!("{}/{lang}/index.html", survey.id)
+    }
+}
+
+struct Ctx<'a> {
+    survey: &'a Survey,
+    lang: &'a str,
+    default: &'a str,
+    words: Words,
+}
+
+impl Ctx<'_> {
+    fn local(&self, text: &Text) -> Localized {
+        let (s, fell_back) = text.get(self.lang, self.default);
+        Localized {
+            text: s.to_owned(),
+            lang: (fell_back && self.lang != self.default).then(|| self.default.to_owned()),
+        }
+    }
+
+    fn html(&self, text: &Text) -> Html {
+        let l = self.local(text);
+        Html {
+            html: markdown::to_html(&l.text),
+            lang: l.lang,
+        }
+    }
+
+    fn score(&self, x: f64) -> String {
+        self.words.number(x, 1)
+    }
+
+    /// A target as written: `80`, or `72.5` when it has a fraction.
+    fn target(&self, x: f64) -> String {
+        self.words.number(x, if x.fract() == 0.0 { 0 } else { 1 })
+    }
+
+    fn status(&self, meets: Option<bool>) -> (String, &'static str) {
+        match meets {
+            Some(true) => (self.words.get("meets-target"), "meets"),
+            Some(false) => (self.words.get("misses-target"), "misses"),
+            None => (self.words.get("no-data"), "none"),
+        }
+    }
+
+    fn score_of_target(&self, score: Option<f64>, target: f64) -> String {
+        match score {
+            Some(s) => self.words.with(
+                "score-of-target",
+                &[("score", &self.score(s)), ("target", &self.target(target))],
+            ),
+            None => self.words.get("no-data"),
+        }
+    }
+}
+
+/// Builds the context of one report page.
+pub fn page(spec: &PageSpec) -> ReportPage {
+    let survey = spec.survey;
+    let default = survey.default_language();
+    let cx = Ctx {
+        survey,
+        lang: spec.lang,
+        default,
+        words: Words::new(spec.lang),
+    };
+    let root = if spec.lang == default { "../" } else { "../../" }.to_owned();
+    let scores = spec.scores;
+    let alternates = survey
+        .languages
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            name: l.clone(),
+            href: format!("{root}{}", page_path(survey, l)),
+            current: l == spec.lang,
+        })
+        .collect();
+    let levels: Vec<LevelView> = survey
+        .levels
+        .iter()
+        .zip(&scores.levels)
+        .enumerate()
+        .map(|(i, (_, ls))| level_view(&cx, i, ls, scores, spec.min_group_size))
+        .collect();
+    let top = survey.levels.len().max(1) as u32;
+    let pyramid = survey
+        .levels
+        .iter()
+        .zip(&scores.levels)
+        .enumerate()
+        .rev()
+        .map(|(i, (level, ls))| {
+            let (status, class) = cx.status(ls.meets_target);
+            Band {
+                id: level.id.clone(),
+                name: cx.local(&level.name),
+                score: cx.score_of_target(ls.score, ls.target),
+                status,
+                class,
+                width: 100 - (i as u32 * 60 / top),
+                focus: scores.focus == Some(i),
+                n: format!("n = {}", cx.words.integer(ls.responses)),
+            }
+        })
+        .collect();
+    let focus = scores.focus.map(|i| levels[i].clone());
+    let sentence = match scores.focus {
+        Some(i) => {
+            let level = &survey.levels[i];
+            let ls = &scores.levels[i];
+            cx.words.with(
+                "focus",
+                &[
+                    ("level", &cx.local(&level.name).text),
+                    ("score", &ls.score.map(|s| cx.score(s)).unwrap_or_default()),
+                    ("target", &cx.target(ls.target)),
+                ],
+            )
+        }
+        None if scores.overall.is_none() => cx.words.get("no-answers"),
+        None => cx.words.get("no-focus"),
+    };
+    let period = match (scores.periods.first(), scores.periods.last()) {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(cx.words.with(
+            "period-range",
+            &[("from", &a.to_string()), ("to", &b.to_string())],
+        )),
+        _ => None,
+    };
+    let comments = scores
+        .texts
+        .iter()
+        .filter(|t| !t.published.is_empty())
+        .map(|t| CommentsView {
+            question: cx.local(&survey.questions[t.question].text),
+            items: t.published.clone(),
+        })
+        .collect();
+    let t = fixed_words(&cx.words);
+    ReportPage {
+        lang: spec.lang.to_owned(),
+        site_title: spec.site_title.map_or_else(
+            || cx.words.get("site-title"),
+            |s| s.get(spec.lang, default).0.to_owned(),
+        ),
+        title: cx.local(&survey.title),
+        description: survey.description.as_ref().map(|d| cx.html(d)),
+        alternates,
+        headline: Headline {
+            responses: cx.words.count("responses", scores.responses),
+            period,
+            overall: scores
+                .overall
+                .map(|s| format!("{} (n = {})", cx.score(s), cx.words.integer(scores.responses))),
+            sentence,
+        },
+        pyramid,
+        focus,
+        levels,
+        comments,
+        data_json: format!("{root}{}/data.json", survey.id),
+        data_csv: format!("{root}{}/data.csv", survey.id),
+        root,
+        t,
+    }
+}
+
+fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) -> LevelView {
+    let level = &cx.survey.levels[i];
+    let (status, class) = cx.status(ls.meets_target);
+    let summary = format!(
+        "{} · {status} · {}",
+        cx.score_of_target(ls.score, ls.target),
+        cx.words.count("responses", ls.responses)
+    );
+    let questions = ls
+        .questions
+        .iter()
+        .map(|q| question_view(cx, q, scores.responses))
+        .collect();
+    let trend = (ls.by_period.len() >= 2).then(|| {
+        let points: Vec<(String, Option<f64>)> = ls
+            .by_period
+            .iter()
+            .map(|p| (p.period.to_string(), p.score))
+            .collect();
+        let target_label = format!("{} {}", cx.words.get("target"), cx.target(ls.target));
+        let svg = charts::trend(&points, ls.target, &target_label);
+        let name = cx.local(&level.name).text;
+        let desc = points
+            .iter()
+            .map(|(p, s)| {
+                format!(
+                    "{p}: {}",
+                    s.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        Chart {
+            svg: charts::accessible(&svg, &format!("trend-{}", level.id), &name, &desc),
+            headers: vec![String::new(), cx.words.get("score"), cx.words.get("count")],
+            rows: ls
+                .by_period
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.period.to_string(),
+                        p.score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
+                        cx.words.integer(p.responses),
+                    ]
+                })
+                .collect(),
+        }
+    });
+    let segments = cx
+        .survey
+        .segments
+        .iter()
+        .zip(&ls.by_segment)
+        .map(|(segment, cells)| {
+            let rows: Vec<SegmentRow> = segment
+                .values
+                .iter()
+                .zip(cells)
+                .map(|(value, cell)| {
+                    let label = cx.local(&value.label);
+                    match cell {
+                        Shown::Score { responses, score } => SegmentRow {
+                            label,
+                            state: "score",
+                            text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
+                            n: format!("n = {}", cx.words.integer(*responses)),
+                            width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
+                        },
+                        Shown::Hidden { .. } => SegmentRow {
+                            label,
+                            state: "hidden",
+                            text: cx.words.with("hidden", &[("n", &cx.words.integer(min))]),
+                            n: String::new(),
+                            width: 0,
+                        },
+                        Shown::NoData => SegmentRow {
+                            label,
+                            state: "none",
+                            text: cx.words.get("no-data"),
+                            n: String::new(),
+                            width: 0,
+                        },
+                    }
+                })
+                .collect();
+            let shown: Vec<(f64, String)> = segment
+                .values
+                .iter()
+                .zip(cells)
+                .filter_map(|(v, c)| match c {
+                    Shown::Score { score: Some(s), .. } => Some((*s, cx.local(&v.label).text)),
+                    _ => None,
+                })
+                .collect();
+            let high = shown.iter().max_by(|a, b| a.0.total_cmp(&b.0));
+            let low = shown.iter().min_by(|a, b| a.0.total_cmp(&b.0));
+            let gap = match (high, low) {
+                (Some(h), Some(l)) if h.0 - l.0 >= 5.0 => Some(cx.words.with(
+                    "perception-gap",
+                    &[("high", &h.1), ("low", &l.1), ("points", &cx.score(h.0 - l.0))],
+                )),
+                _ => None,
+            };
+            SegmentView {
+                heading: cx
+                    .words
+                    .with("by-segment", &[("segment", &cx.local(&segment.name).text)]),
+                gap,
+                rows,
+            }
+        })
+        .collect();
+    let name = cx.local(&level.name);
+    LevelView {
+        id: level.id.clone(),
+        summary,
+        class,
+        description: level.description.as_ref().map(|d| cx.html(d)),
+        recommendations: if ls.meets_target == Some(false) {
+            level.recommendations.as_ref().map(|r| cx.html(r))
+        } else {
+            None
+        },
+        recommendations_heading: cx.words.with("what-to-do", &[("level", &name.text)]),
+        is_focus: scores.focus == Some(i),
+        name,
+        questions,
+        trend,
+        trend_heading: cx.words.with(
+            "trend",
+            &[(
+                "period",
+                &cx.words.get(&format!("period-{}", cx.survey.period.name())),
+            )],
+        ),
+        segments,
+    }
+}
+
+fn question_view(cx: &Ctx, q: &QuestionScore, responses: u64) -> QuestionView {
+    let question: &Question = &cx.survey.questions[q.question];
+    let text = cx.local(&question.text);
+    let mut facts = vec![cx.words.count("answers", q.answers)];
+    let skipped = responses.saturating_sub(q.answers);
+    if skipped > 0 {
+        facts.push(cx.words.count("skipped", skipped));
+    }
+    if let Some(s) = q.score {
+        facts.push(format!("{} {}", cx.words.get("score"), cx.score(s)));
+    }
+    if let Some(t) = q.top2 {
+        facts.push(format!("{} {}", cx.words.get("top2"), cx.words.percent(t)));
+    }
+    if let Some(n) = q.nps {
+        facts.push(format!("{} {}", cx.words.get("nps"), cx.words.number(n, 0)));
+    }
+    let note = match &question.kind {
+        Kind::Scale { reverse: true, .. } => Some(cx.words.get("reverse-scored")),
+        k if !k.is_scored() => Some(cx.words.get("not-scored")),
+        _ => None,
+    };
+    let chart = (q.answers > 0).then(|| chart(cx, question, q, &text.text));
+    QuestionView {
+        id: question.id.clone(),
+        text,
+        note,
+        facts: facts.join(" · "),
+        chart,
+    }
+}
+
+/// The labels of a question's answers in the page's language.
+fn answer_labels(cx: &Ctx, question: &Question) -> Vec<String> {
+    match &question.kind {
+        Kind::Scale { scale, points, .. } => {
+            let labels = &cx.survey.scales[*scale].labels;
+            let list = labels
+                .get(cx.lang)
+                .or_else(|| labels.get(""))
+                .or_else(|| labels.get(cx.default));
+            match list {
+                Some(l) => l.clone(),
+                None => (1..=*points).map(|v| v.to_string()).collect(),
+            }
+        }
+        Kind::Nps => (0..=10).map(|v: u32| v.to_string()).collect(),
+        Kind::YesNo => vec![cx.words.get("yes"), cx.words.get("no")],
+        Kind::Choice { options, .. } | Kind::MultiChoice { options, .. } => {
+            options.iter().map(|o| cx.local(&o.label).text).collect()
+        }
+        Kind::Text { .. } => Vec::new(),
+    }
+}
+
+fn chart(cx: &Ctx, question: &Question, q: &QuestionScore, title: &str) -> Chart {
+    let labels = answer_labels(cx, question);
+    let n = q.answers.max(1) as f64;
+    let shares: Vec<f64> = q.counts.iter().map(|c| *c as f64 / n).collect();
+    let rows: Vec<Vec<String>> = labels
+        .iter()
+        .zip(&q.counts)
+        .zip(&shares)
+        .map(|((l, c), s)| vec![l.clone(), cx.words.integer(*c), cx.words.percent(*s)])
+        .collect();
+    let desc = rows
+        .iter()
+        .map(|r| format!("{}: {} ({})", r[0], r[2], r[1]))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let desc = format!("{desc}. {}", cx.words.count("answers", q.answers));
+    let svg = match &question.kind {
+        Kind::Scale { .. } => charts::diverging(
+            &labels
+                .iter()
+                .zip(&shares)
+                .map(|(l, s)| Part {
+                    label: l.clone(),
+                    share: *s,
+                    shown: cx.words.percent(*s),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Kind::Nps => {
+            let items: Vec<(f64, String)> = shares.iter().map(|s| (*s, cx.words.percent(*s))).collect();
+            charts::nps(
+                &items,
+                [
+                    &cx.words.get("detractors"),
+                    &cx.words.get("passives"),
+                    &cx.words.get("promoters"),
+                ],
+            )
+        }
+        _ => charts::bars(
+            &labels
+                .iter()
+                .zip(&shares)
+                .zip(&q.counts)
+                .map(|((l, s), c)| {
+                    (
+                        l.clone(),
+                        *s,
+                        format!("{} ({})", cx.words.percent(*s), cx.words.integer(*c)),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ),
+    };
+    Chart {
+        svg: charts::accessible(&svg, &format!("q-{}", question.id), title, &desc),
+        headers: vec![
+            cx.words.get("answer"),
+            cx.words.get("count"),
+            cx.words.get("share"),
+        ],
+        rows,
+    }
+}

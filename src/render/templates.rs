@@ -1,0 +1,145 @@
+//! Templates: the built-in files of `templates/` are embedded in the binary;
+//! a project's own `templates/` folder replaces them file by file (same
+//! name). Autoescaping is on for `.html`, so nothing a respondent typed
+//! reaches a page unescaped.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::validate::code;
+use std::path::Path;
+use tera::Tera;
+
+/// The built-in templates and stylesheet, by name.
+pub const BUILT_IN: [(&str, &str); 4] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("report.html", include_str!("../../templates/report.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+/// The templates a site is rendered with.
+pub struct Templates {
+    /// Parsed HTML templates.
+    pub tera: Tera,
+    /// The stylesheet.
+    pub css: String,
+}
+
+/// Loads the built-ins, then the project's overrides from `root/templates`.
+/// A file that does not override a built-in gets a warning; a template that
+/// does not parse is an error.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
+    let mut files: Vec<(String, String)> = BUILT_IN
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect();
+    let dir = root.join("templates");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut names: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        for name in names {
+            let rel = Path::new("templates").join(&name);
+            let Some(slot) = files.iter_mut().find(|(n, _)| *n == name) else {
+                let known: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+                diags.push(
+                    Diagnostic::general(
+                        Severity::Warning,
+                        code::UNUSED_TEMPLATE,
+                        Some(&rel),
+                        format!("`{name}` does not replace any built-in template, so it is not used"),
+                    )
+                    .help(crate::diagnostics::did_you_mean(&name, &known)),
+                );
+                continue;
+            };
+            match crate::load::read_text(root, &rel) {
+                Ok(text) => slot.1 = text,
+                Err(d) => diags.push(*d),
+            }
+        }
+    }
+    let css = files
+        .iter()
+        .find(|(n, _)| n == "style.css")
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    let html: Vec<(String, String)> = files.into_iter().filter(|(n, _)| n.ends_with(".html")).collect();
+    if let Err(e) = tera.add_raw_templates(html) {
+        diags.push(Diagnostic::general(
+            Severity::Error,
+            code::TEMPLATE,
+            Some(Path::new("templates")),
+            format!("a template could not be read: {}", chain(&e)),
+        ));
+        return None;
+    }
+    Some(Templates { tera, css })
+}
+
+/// Escapes text for HTML content and attribute values. Unlike tera's
+/// default it leaves `/` alone, so relative links stay readable.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A tera error with its causes, in one line.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+/// The stylesheet with the width classes the templates use (`w-0`..`w-100`),
+/// so that no inline style is needed and the pages' CSP can forbid them.
+pub fn stylesheet(css: &str) -> String {
+    let mut out = css.to_owned();
+    out.push_str("\n/* widths of bars and bands, generated */\n");
+    for w in 0..=100 {
+        out.push_str(&format!(".w-{w}{{--w:{w}%}}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            escape_html("<a href=\"x\" onclick='y'>&</a>"),
+            "&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn built_ins_parse() {
+        let mut diags = Vec::new();
+        let t = load(Path::new("/nonexistent"), &mut diags).expect("built-ins parse");
+        assert!(diags.is_empty());
+        let names: Vec<&str> = t.tera.get_template_names().collect();
+        assert!(names.contains(&"report.html") && names.contains(&"index.html"));
+    }
+}

@@ -1,0 +1,147 @@
+//! The report site: pages per language, fallbacks marked, respondents'
+//! text escaped, templates replaced file by file.
+
+use crate::support::{copy_tree, fixtures, rapport};
+use std::path::Path;
+
+fn build(root: &Path, out: &Path) {
+    rapport(root)
+        .arg("build")
+        .arg("--out")
+        .arg(out)
+        .assert()
+        .success();
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The page with each chart's SVG cut down to its title, so the snapshot
+/// shows the page's structure; the charts have tests of their own.
+fn without_svg(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e + 6);
+        let title = rest[start..end]
+            .split("<title")
+            .nth(1)
+            .and_then(|t| t.split('>').nth(1))
+            .and_then(|t| t.split('<').next())
+            .unwrap_or("");
+        out.push_str(&format!("<svg>{title}</svg>"));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn pages_per_language_with_switcher_and_alternates() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    build(&fixtures().join("site/langs"), &out);
+    for page in [
+        "index.html",
+        "index.en.html",
+        "ladder/index.html",
+        "ladder/en/index.html",
+        "style.css",
+    ] {
+        assert!(out.join(page).is_file(), "{page} missing");
+    }
+    let nl = read(&out.join("ladder/index.html"));
+    let en = read(&out.join("ladder/en/index.html"));
+    assert!(nl.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(en.contains("<link rel=\"alternate\" hreflang=\"nl\" href=\"../../ladder/index.html\">"));
+    assert!(nl.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../ladder/en/index.html\">"));
+    // The question without an English text falls back to Dutch, marked as such.
+    assert!(
+        en.contains("<h3 lang=\"nl\">Zou je ons &lt;aanbevelen&gt;?</h3>"),
+        "{en}"
+    );
+    assert!(en.contains("class=\"description markdown\" lang=\"nl\""));
+    // Every link is relative.
+    assert!(
+        !en.contains("href=\"/")
+            && !en.contains("src=\"/")
+            && !en.contains("href=\"http")
+            && !en.contains("src=\"http")
+    );
+}
+
+#[test]
+fn what_respondents_typed_is_escaped() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    build(&fixtures().join("site/langs"), &out);
+    for page in ["ladder/index.html", "ladder/en/index.html"] {
+        let html = read(&out.join(page));
+        assert!(!html.contains("<script"), "{page}");
+        assert!(!html.contains("<img"), "{page}");
+        assert!(
+            html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
+            "{page}"
+        );
+        assert!(
+            html.contains("&quot;quoted&quot; &amp; &lt;img src=x onerror=alert(1)&gt;"),
+            "{page}"
+        );
+        assert!(html.contains("Content-Security-Policy"));
+    }
+    // Author Markdown is trusted, like a static site's.
+    assert!(read(&out.join("ladder/index.html")).contains("<li>Bel <em>terug</em>.</li>"));
+}
+
+#[test]
+fn a_projects_templates_replace_the_built_in_ones() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    build(&fixtures().join("site/langs"), &out);
+    assert!(read(&out.join("style.css")).starts_with("body { font-family: serif; }"));
+
+    let project = tmp.path().join("project");
+    copy_tree(&fixtures().join("site/langs"), &project);
+    std::fs::write(project.join("templates/reprot.html"), "x").expect("write");
+    std::fs::write(project.join("templates/index.html"), "{% if %}").expect("write");
+    let before = std::fs::read_dir(&project).expect("list").count();
+    rapport(&project)
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr_eq(snapbox::str![[r#"
+error[E0301]: a template could not be read: Failed to parse 'index.html':  --> 1:7
+  |
+1 | {% if %}
+  |       ^---
+  |
+  = expected a value that can be negated
+ = in templates
+
+warning[W0001]: 2 texts have no `en` translation
+  --> surveys/ladder/survey.yaml:2:14
+  |
+...
+"#]]);
+    assert_eq!(before, std::fs::read_dir(&project).expect("list").count());
+}
+
+#[test]
+fn report_page_snapshot() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    let root = fixtures().join("site/langs");
+    build(&root, &out);
+    for (page, expected) in [
+        ("ladder/en/index.html", "ladder.en.html"),
+        ("index.html", "index.html"),
+    ] {
+        snapbox::assert_data_eq!(
+            without_svg(&read(&out.join(page))),
+            snapbox::Data::read_from(&root.join("expected").join(expected), None).raw()
+        );
+    }
+}
