@@ -6,10 +6,11 @@
 
 use crate::model::{Answer, Kind, Response, Survey};
 use crate::period::Period;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A breakdown cell: which responses it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Cell {
     /// Only responses of this period, or all.
     pub period: Option<Period>,
@@ -26,7 +27,7 @@ impl Cell {
 }
 
 /// How one question was answered within a cell.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionCounts {
     /// Answers given (skips not counted).
     pub answers: u64,
@@ -54,7 +55,7 @@ impl QuestionCounts {
 }
 
 /// The counts of one cell.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellCounts {
     /// Responses in the cell.
     pub responses: u64,
@@ -93,7 +94,7 @@ impl CellCounts {
 }
 
 /// Everything counted for one survey (or one file of it).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// Counts per cell.
     pub cells: BTreeMap<Cell, CellCounts>,

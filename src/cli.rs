@@ -19,6 +19,9 @@ pub struct Cli {
     /// Print errors only: no warnings, no summary.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Neither read nor write the cache in `.rapport-cache/`.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// When to colour messages.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,

@@ -5,7 +5,8 @@
 //! - [`load`] — find a project's files and read them as text
 //! - [`yaml`] — parse YAML into trees that keep every value's line and column
 //! - [`validate`] — check definitions and responses against the format
-//! - [`responses`] — read a survey's response files in parallel
+//! - [`responses`] — read a survey's response files in parallel, from the
+//!   [`cache`] when they have not changed
 //! - [`aggregate`] — count answers into mergeable tallies
 //! - [`score`] — scores, targets, the focus level and privacy hiding
 //! - [`render`] — report pages, charts, data.json and data.csv, in memory
@@ -16,6 +17,7 @@
 //! (file access with paths in errors) and [`cli`] (the command line).
 
 pub mod aggregate;
+pub mod cache;
 pub mod cli;
 pub mod diagnostics;
 pub mod fsx;
@@ -23,6 +25,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod period;
+pub mod progress;
 pub mod render;
 pub mod responses;
 pub mod score;
@@ -56,14 +59,36 @@ pub struct Analysis {
     pub responses: u64,
     /// Response files read.
     pub files: usize,
+    /// Response files whose counts came from the cache.
+    pub cached: usize,
     /// What privacy hid, over all surveys.
     pub privacy: Privacy,
     /// Surveys whose responses were not read because survey.yaml has errors.
     pub unchecked: Vec<String>,
 }
 
+/// How a run uses the incremental cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheMode {
+    /// Neither read nor write it (`--no-cache`).
+    Off,
+    /// Read it, never write it (`check` writes nothing).
+    Read,
+    /// Read it and bring it up to date (`build`).
+    ReadWrite,
+}
+
+/// How to run the stages.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Use of the cache.
+    pub cache: CacheMode,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+}
+
 /// Runs the stages from load to score over the project in `root`.
-pub fn analyse(root: &Path) -> Analysis {
+pub fn analyse(root: &Path, options: Options) -> Analysis {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let project = load::discover(root, &mut diags);
     let config = match &project.config {
@@ -83,7 +108,9 @@ pub fn analyse(root: &Path) -> Analysis {
         None => Config::default(),
     };
     let mut surveys = Vec::new();
-    let (mut responses, mut files) = (0, 0);
+    let (mut responses, mut files, mut cached) = (0, 0, 0);
+    let total = project.surveys.iter().map(|s| s.responses.len()).sum();
+    let progress = progress::Progress::new(total, options.progress);
     let mut privacy = Privacy::default();
     let mut unchecked = Vec::new();
     for files_of in &project.surveys {
@@ -108,17 +135,31 @@ pub fn analyse(root: &Path) -> Analysis {
             }
             continue;
         };
-        let collected = responses::collect(root, &files_of.responses, &survey);
+        let cache = match options.cache {
+            CacheMode::Off => None,
+            mode => std::fs::read(root.join(file)).ok().map(|bytes| {
+                cache::SurveyCache::new(
+                    root,
+                    &survey.id,
+                    cache::content_hash(&bytes),
+                    mode == CacheMode::ReadWrite,
+                )
+            }),
+        };
+        let collected = responses::collect(root, &files_of.responses, &survey, cache.as_ref(), &progress);
         diags.extend(collected.diags);
         responses += collected.responses;
         files += collected.files;
+        cached += collected.cached;
         let scores = score::score(&survey, &collected.tally, config.min_group_size);
         privacy.small += scores.privacy.small;
         privacy.complement += scores.privacy.complement;
         surveys.push((survey, scores));
     }
+    progress.finish();
     let templates = render::templates::load(root, &mut diags);
     Analysis {
+        cached,
         templates,
         config,
         surveys,
@@ -196,8 +237,12 @@ fn report(analysis: &Analysis, root: &Path, out: &mut dyn WriteColor, quiet: boo
 }
 
 fn counts(analysis: &Analysis) -> String {
+    let cached = match analysis.cached {
+        0 => String::new(),
+        n => format!(", {n} from the cache"),
+    };
     format!(
-        "{} ({} in {})",
+        "{} ({} in {}{cached})",
         plural(analysis.surveys.len() as u64, "survey", "surveys"),
         plural(analysis.responses, "response", "responses"),
         plural(analysis.files as u64, "file", "files"),
@@ -212,9 +257,16 @@ fn problems(d: &Diagnostics) -> String {
     )
 }
 
-/// `rapport check`: reports every problem; writes nothing.
-pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
-    let analysis = analyse(root);
+/// `rapport check`: reports every problem; writes nothing (it reads the
+/// cache unless `use_cache` is false).
+pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool, use_cache: bool) -> Result<(), Error> {
+    let analysis = analyse(
+        root,
+        Options {
+            cache: if use_cache { CacheMode::Read } else { CacheMode::Off },
+            progress: !quiet,
+        },
+    );
     report(&analysis, root, out, quiet)?;
     let d = &analysis.diagnostics;
     if !quiet {
@@ -233,9 +285,21 @@ pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool) -> Result<(), E
 
 /// `rapport build`: checks, renders and writes the site into `site_dir`,
 /// leaving the previous site untouched on any error.
-pub fn build(root: &Path, site_dir: &Path, out: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
+pub fn build(
+    root: &Path,
+    site_dir: &Path,
+    out: &mut dyn WriteColor,
+    quiet: bool,
+    use_cache: bool,
+) -> Result<(), Error> {
     let started = Instant::now();
-    let analysis = analyse(root);
+    let analysis = analyse(
+        root,
+        Options {
+            cache: if use_cache { CacheMode::ReadWrite } else { CacheMode::Off },
+            progress: !quiet,
+        },
+    );
     report(&analysis, root, out, quiet)?;
     let d = &analysis.diagnostics;
     if d.errors() > 0 {
@@ -287,7 +351,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let mut err = StandardStream::stderr(color_choice(cli.color));
     let root = cli.root;
     match cli.command {
-        Command::Check => check(&root, &mut err, cli.quiet),
+        Command::Check => check(&root, &mut err, cli.quiet, !cli.no_cache),
         Command::Build(args) => {
             let site_dir: PathBuf = args.out.unwrap_or_else(|| {
                 if root == Path::new(".") {
@@ -296,7 +360,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                     root.join("site")
                 }
             });
-            let result = build(&root, &site_dir, &mut err, cli.quiet);
+            let result = build(&root, &site_dir, &mut err, cli.quiet, !cli.no_cache);
             if let Err(Error::Write(e)) = &result {
                 writeln!(err, "error: {e}")?;
             }

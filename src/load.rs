@@ -191,14 +191,24 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// could not be read, or it is not UTF-8 (with the line and column of the
 /// first bad byte).
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+    decode(rel, read_bytes(root, rel)?)
+}
+
+/// Reads a file's bytes; the diagnostic says why it could not be read.
+pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    std::fs::read(root.join(rel)).map_err(|e| {
         Box::new(Diagnostic::general(
             Severity::Error,
             code::READ,
             Some(rel),
             format!("could not read the file: {e}"),
         ))
-    })?;
+    })
+}
+
+/// Turns a file's bytes into text, or a diagnostic at the first byte that
+/// is not UTF-8.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();

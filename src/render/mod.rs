@@ -20,6 +20,7 @@ pub mod templates;
 use crate::i18n::Words;
 use crate::model::{Config, Survey};
 use crate::score::Scores;
+use rayon::prelude::*;
 use report::{Alternate, Localized, ReportPage};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -112,15 +113,21 @@ fn render_page<T: Serialize>(t: &Templates, name: &'static str, page: &T) -> Res
 /// Renders the whole site.
 pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Result<SiteFiles, RenderError> {
     let mut files = SiteFiles::new();
-    let mut pages: BTreeMap<(usize, String), ReportPage> = BTreeMap::new();
-    for (i, (survey, scores)) in surveys.iter().enumerate() {
+    for (survey, scores) in surveys {
         let dir = PathBuf::from(&survey.id);
-        files.insert(
-            dir.join("data.json"),
-            data_json::render(survey, scores, config.min_group_size),
-        );
+        files.insert(dir.join("data.json"), data_json::render(survey, scores, config.min_group_size));
         files.insert(dir.join("data.csv"), data_csv::render(survey, scores));
-        for lang in &survey.languages {
+    }
+    // Report pages (and their charts) are independent: render them in parallel.
+    let jobs: Vec<(usize, &String)> = surveys
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (s, _))| s.languages.iter().map(move |l| (i, l)))
+        .collect();
+    let rendered: Vec<Result<(usize, String, ReportPage, Vec<u8>), RenderError>> = jobs
+        .par_iter()
+        .map(|&(i, lang)| {
+            let (survey, scores) = &surveys[i];
             let page = report::page(&report::PageSpec {
                 survey,
                 scores,
@@ -128,12 +135,15 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
                 site_title: config.title.as_ref(),
                 min_group_size: config.min_group_size,
             });
-            files.insert(
-                PathBuf::from(report::page_path(survey, lang)),
-                render_page(t, "report.html", &page)?,
-            );
-            pages.insert((i, lang.clone()), page);
-        }
+            let bytes = render_page(t, "report.html", &page)?;
+            Ok((i, lang.clone(), page, bytes))
+        })
+        .collect();
+    let mut pages: BTreeMap<(usize, String), ReportPage> = BTreeMap::new();
+    for r in rendered {
+        let (i, lang, page, bytes) = r?;
+        files.insert(PathBuf::from(report::page_path(&surveys[i].0, &lang)), bytes);
+        pages.insert((i, lang), page);
     }
     let languages = site_languages(config, surveys);
     let default = languages[0].clone();

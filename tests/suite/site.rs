@@ -6,8 +6,7 @@ use std::path::Path;
 
 fn build(root: &Path, out: &Path) {
     rapport(root)
-        .arg("build")
-        .arg("--out")
+        .args(["build", "--no-cache", "--out"])
         .arg(out)
         .assert()
         .success();
@@ -109,7 +108,7 @@ fn a_projects_templates_replace_the_built_in_ones() {
     std::fs::write(project.join("templates/index.html"), "{% if %}").expect("write");
     let before = std::fs::read_dir(&project).expect("list").count();
     rapport(&project)
-        .arg("build")
+        .args(["build", "--no-cache"])
         .assert()
         .code(1)
         .stderr_eq(snapbox::str![[r#"
