@@ -55,3 +55,4 @@ share = Share
 comments = What respondents wrote
 not-scored = not scored
 data-files = Data: { $json } and { $csv }
+comments-sample = A sample of { $shown } of { $total } answers.

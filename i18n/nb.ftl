@@ -53,3 +53,4 @@ share = Andel
 comments = Hva de svarte skrev
 not-scored = gir ingen poeng
 data-files = Data: { $json } og { $csv }
+comments-sample = Et utvalg: { $shown } av { $total } svar.

@@ -53,3 +53,4 @@ share = Aandeel
 comments = Wat respondenten schreven
 not-scored = telt niet mee in de score
 data-files = Gegevens: { $json } en { $csv }
+comments-sample = Een steekproef van { $shown } van de { $total } antwoorden.

@@ -59,3 +59,4 @@ share = Доля
 comments = Что написали респонденты
 not-scored = без оценки
 data-files = Данные: { $json } и { $csv }
+comments-sample = Выборка: { $shown } из { $total }.

@@ -53,3 +53,4 @@ share = Andel
 comments = Vad de svarande skrev
 not-scored = ger inga poäng
 data-files = Data: { $json } och { $csv }
+comments-sample = Ett urval: { $shown } av { $total } svar.

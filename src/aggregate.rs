@@ -93,13 +93,52 @@ impl CellCounts {
     }
 }
 
+/// Most free-text answers kept per question.
+pub const SAMPLE: usize = 100;
+
+/// A bounded, mergeable sample of free-text answers: the [`SAMPLE`] answers
+/// with the smallest hashes. It does not grow with the number of responses,
+/// it is the same however files are split or ordered, and it is spread over
+/// all answers rather than the first or last ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sample {
+    /// Answers given in all.
+    pub total: u64,
+    /// (hash, answer), sorted, at most [`SAMPLE`].
+    pub kept: Vec<(u64, String)>,
+}
+
+impl Sample {
+    /// Counts one answer, keeping it if it is among the smallest hashes.
+    pub fn add(&mut self, text: &str) {
+        self.total += 1;
+        let item = (xxhash_rust::xxh3::xxh3_64(text.as_bytes()), text.to_owned());
+        if self.kept.len() == SAMPLE && self.kept.last().is_some_and(|last| &item >= last) {
+            return;
+        }
+        let at = self.kept.binary_search(&item).unwrap_or_else(|i| i);
+        self.kept.insert(at, item);
+        self.kept.truncate(SAMPLE);
+    }
+
+    /// Adds another sample.
+    pub fn merge(&mut self, other: &Sample) {
+        self.total += other.total;
+        let mut all: Vec<(u64, String)> = self.kept.drain(..).chain(other.kept.iter().cloned()).collect();
+        all.sort();
+        all.truncate(SAMPLE);
+        self.kept = all;
+    }
+}
+
 /// Everything counted for one survey (or one file of it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// Counts per cell.
     pub cells: BTreeMap<Cell, CellCounts>,
-    /// Free-text answers of questions with `publish: true`, per question index.
-    pub texts: BTreeMap<u32, Vec<String>>,
+    /// A sample of the free-text answers of questions with `publish: true`,
+    /// per question index.
+    pub texts: BTreeMap<u32, Sample>,
 }
 
 impl Tally {
@@ -112,7 +151,7 @@ impl Tally {
                 levels_answered[level] = true;
             }
             if let (Answer::Text(t), Kind::Text { publish: true }) = (a, &question.kind) {
-                self.texts.entry(*q).or_default().push(t.clone());
+                self.texts.entry(*q).or_default().add(t);
             }
         }
         let mut add_to = |cell: Cell| {
@@ -169,16 +208,8 @@ impl Tally {
                 }
             }
         }
-        for (q, texts) in &other.texts {
-            self.texts.entry(*q).or_default().extend(texts.iter().cloned());
-        }
-    }
-
-    /// Puts order-dependent parts (free texts) in a fixed order, so merged
-    /// tallies are equal however the files were split.
-    pub fn normalize(&mut self) {
-        for texts in self.texts.values_mut() {
-            texts.sort();
+        for (q, sample) in &other.texts {
+            self.texts.entry(*q).or_default().merge(sample);
         }
     }
 
@@ -288,6 +319,26 @@ pub(crate) mod tests {
         };
         assert_eq!(t.cell(cell).map(|c| c.responses), Some(1));
         assert_eq!(t.periods().len(), 2);
+    }
+
+    #[test]
+    fn text_samples_are_bounded_and_independent_of_order() {
+        let texts: Vec<String> = (0..500).map(|i| format!("answer {i}")).collect();
+        let mut whole = Sample::default();
+        for t in &texts {
+            whole.add(t);
+        }
+        assert_eq!((whole.total, whole.kept.len()), (500, SAMPLE));
+        let (mut a, mut b) = (Sample::default(), Sample::default());
+        for t in texts.iter().rev() {
+            if t.len() % 2 == 0 {
+                a.add(t);
+            } else {
+                b.add(t);
+            }
+        }
+        b.merge(&a);
+        assert_eq!(b, whole);
     }
 
     #[test]

@@ -263,7 +263,11 @@ pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool, use_cache: bool
     let analysis = analyse(
         root,
         Options {
-            cache: if use_cache { CacheMode::Read } else { CacheMode::Off },
+            cache: if use_cache {
+                CacheMode::Read
+            } else {
+                CacheMode::Off
+            },
             progress: !quiet,
         },
     );
@@ -296,7 +300,11 @@ pub fn build(
     let analysis = analyse(
         root,
         Options {
-            cache: if use_cache { CacheMode::ReadWrite } else { CacheMode::Off },
+            cache: if use_cache {
+                CacheMode::ReadWrite
+            } else {
+                CacheMode::Off
+            },
             progress: !quiet,
         },
     );

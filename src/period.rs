@@ -7,7 +7,9 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
 /// How a survey groups responses in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum PeriodKind {
     /// `2026-09`
     Month,

@@ -58,8 +58,13 @@ fn count(text: &str, rel: &Path, survey: &Survey, look: &Lookup) -> (FileSummary
     match parsed {
         Ok(Top::Seq | Top::Null) => {}
         Ok(Top::Empty) => ctx.push(
-            Diagnostic::general(Severity::Error, code::EMPTY, Some(rel), "the response file is empty")
-                .help("a response file holds a list of responses; write `[]` for none yet"),
+            Diagnostic::general(
+                Severity::Error,
+                code::EMPTY,
+                Some(rel),
+                "the response file is empty",
+            )
+            .help("a response file holds a list of responses; write `[]` for none yet"),
         ),
         Err(e) => ctx.push(syntax_error(rel, &e)),
     }
@@ -191,8 +196,7 @@ pub fn collect(
         ids.extend(list.into_iter().map(|(h, p)| (h, file, p)));
     }
     diags.extend(duplicates(root, files, ids));
-    let mut tally = fold.tally;
-    tally.normalize();
+    let tally = fold.tally;
     if let Some(c) = cache {
         c.prune(files);
     }
@@ -238,7 +242,11 @@ fn duplicates(root: &Path, files: &[PathBuf], mut ids: Vec<(u64, u32, Pos)>) -> 
                     let known = texts
                         .entry(file)
                         .or_insert_with(|| ids_of(root, &files[file as usize]));
-                    let text = known.iter().find(|(p, _)| *p == pos).map(|(_, t)| t.clone()).unwrap_or_default();
+                    let text = known
+                        .iter()
+                        .find(|(p, _)| *p == pos)
+                        .map(|(_, t)| t.clone())
+                        .unwrap_or_default();
                     (text, file, pos)
                 })
                 .collect();

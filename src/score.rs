@@ -101,7 +101,9 @@ pub struct TextAnswers {
     /// Answers given.
     pub answers: u64,
     /// The answers that may be published (empty unless `publish: true` and
-    /// at least `min_group_size` answered), sorted.
+    /// at least `min_group_size` answered): a sample of at most
+    /// [`crate::aggregate::SAMPLE`], in a fixed order that says nothing of
+    /// who wrote them.
     pub published: Vec<String>,
 }
 
@@ -356,7 +358,11 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             Kind::Text { publish } => {
                 let answers = all.questions[i].answers;
                 let published = if publish && answers >= min_group_size {
-                    tally.texts.get(&(i as u32)).cloned().unwrap_or_default()
+                    tally
+                        .texts
+                        .get(&(i as u32))
+                        .map(|s| s.kept.iter().map(|(_, t)| t.clone()).collect())
+                        .unwrap_or_default()
                 } else {
                     Vec::new()
                 };

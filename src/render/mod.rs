@@ -110,12 +110,18 @@ fn render_page<T: Serialize>(t: &Templates, name: &'static str, page: &T) -> Res
         })
 }
 
+/// A rendered report page: survey index, language, context and bytes.
+type Rendered = (usize, String, ReportPage, Vec<u8>);
+
 /// Renders the whole site.
 pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Result<SiteFiles, RenderError> {
     let mut files = SiteFiles::new();
     for (survey, scores) in surveys {
         let dir = PathBuf::from(&survey.id);
-        files.insert(dir.join("data.json"), data_json::render(survey, scores, config.min_group_size));
+        files.insert(
+            dir.join("data.json"),
+            data_json::render(survey, scores, config.min_group_size),
+        );
         files.insert(dir.join("data.csv"), data_csv::render(survey, scores));
     }
     // Report pages (and their charts) are independent: render them in parallel.
@@ -124,7 +130,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
         .enumerate()
         .flat_map(|(i, (s, _))| s.languages.iter().map(move |l| (i, l)))
         .collect();
-    let rendered: Vec<Result<(usize, String, ReportPage, Vec<u8>), RenderError>> = jobs
+    let rendered: Vec<Result<Rendered, RenderError>> = jobs
         .par_iter()
         .map(|&(i, lang)| {
             let (survey, scores) = &surveys[i];

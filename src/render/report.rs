@@ -164,6 +164,8 @@ pub struct CommentsView {
     pub question: Localized,
     /// The answers, as respondents wrote them (escaped by the template).
     pub items: Vec<String>,
+    /// "A sample of 100 of 2,345 answers." when not all are shown.
+    pub note: Option<String>,
 }
 
 /// Everything a report page shows.
@@ -379,6 +381,15 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         .map(|t| CommentsView {
             question: cx.local(&survey.questions[t.question].text),
             items: t.published.clone(),
+            note: (t.answers > t.published.len() as u64).then(|| {
+                cx.words.with(
+                    "comments-sample",
+                    &[
+                        ("shown", &cx.words.integer(t.published.len() as u64)),
+                        ("total", &cx.words.integer(t.answers)),
+                    ],
+                )
+            }),
         })
         .collect();
     let t = fixed_words(&cx.words);
