@@ -39,8 +39,8 @@ pub struct SurveyLink {
     pub href: String,
     /// "354 responses · 2025-Q2 to 2026-Q3 · Overall score 69.3".
     pub summary: String,
-    /// The focus level in one sentence.
-    pub sentence: String,
+    /// The focus level in one sentence, in the report's language.
+    pub sentence: Localized,
 }
 
 /// The index page.
@@ -162,30 +162,41 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
         let links = surveys
             .iter()
             .enumerate()
-            .filter_map(|(i, (survey, _))| {
+            .filter_map(|(i, (survey, scores))| {
                 let page_lang = if survey.languages.contains(lang) {
                     lang.clone()
                 } else {
                     survey.default_language().to_owned()
                 };
                 let page = pages.get(&(i, page_lang.clone()))?;
-                let mut summary = vec![page.headline.responses.clone()];
-                summary.extend(page.headline.period.clone());
-                if let Some(o) = &page.headline.overall {
-                    summary.push(format!("{} {o}", words.get("overall-score")));
+                let other = (&page_lang != lang).then(|| page_lang.clone());
+                // The figures in the index's language; the survey's own words
+                // in the language of the report the link opens.
+                let mut summary = vec![words.count("responses", scores.responses)];
+                if let (Some(a), Some(b)) = (scores.periods.first(), scores.periods.last()) {
+                    summary.push(if a == b {
+                        a.to_string()
+                    } else {
+                        words.with(
+                            "period-range",
+                            &[("from", &a.to_string()), ("to", &b.to_string())],
+                        )
+                    });
+                }
+                if let Some(o) = scores.overall {
+                    summary.push(format!("{} {}", words.get("overall-score"), words.number(o, 1)));
                 }
                 Some(SurveyLink {
                     title: Localized {
                         text: page.title.text.clone(),
-                        lang: if &page_lang != lang {
-                            Some(page_lang.clone())
-                        } else {
-                            page.title.lang.clone()
-                        },
+                        lang: other.clone().or_else(|| page.title.lang.clone()),
                     },
                     href: report::page_path(survey, &page_lang),
                     summary: summary.join(" · "),
-                    sentence: page.headline.sentence.clone(),
+                    sentence: Localized {
+                        text: page.headline.sentence.clone(),
+                        lang: other,
+                    },
                 })
             })
             .collect();
