@@ -46,24 +46,80 @@ impl From<FsError> for WriteError {
     }
 }
 
-fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.rapport-{what}-{}", std::process::id()))
+fn name_of(out: &Path) -> String {
+    out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
 }
 
-/// Writes `files` into `out`, replacing what was there only on success.
-pub fn write_site(out: &Path, files: &SiteFiles) -> Result<(), WriteError> {
+fn sibling(out: &Path, what: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.rapport-{what}-{}", name_of(out), std::process::id()))
+}
+
+/// Holds the output folder's lock file, so that two builds into the same
+/// folder take turns instead of mixing their files.
+fn lock(out: &Path) -> Result<std::fs::File, FsError> {
+    let path = out.with_file_name(format!(".{}.rapport-lock", name_of(out)));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| FsError {
+            action: "create",
+            path: path.clone(),
+            source,
+        })?;
+    file.lock().map_err(|source| FsError {
+        action: "lock",
+        path,
+        source,
+    })?;
+    Ok(file)
+}
+
+/// Removes what earlier builds left behind when they were killed. Called
+/// with the lock held, so no other build is using them. A build killed
+/// between moving the old site aside and moving the new one in left the old
+/// site in an `old` folder: it is put back first.
+fn clean_up(out: &Path) -> Result<(), FsError> {
+    let Some(parent) = out.parent() else {
+        return Ok(());
+    };
+    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let prefix = format!(".{}.rapport-", name_of(out));
+    for name in fsx::list(parent)? {
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let path = parent.join(&name);
+        if rest.starts_with("old-") && !out.exists() {
+            fsx::rename(&path, out)?;
+        } else if rest.starts_with("old-") || rest.starts_with("stage-") {
+            fsx::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+fn refuse_foreign(out: &Path) -> Result<(), WriteError> {
     let existing = fsx::list(out)?;
     if !existing.is_empty() && !existing.iter().any(|n| n == MARKER) {
         return Err(WriteError::Foreign(out.to_path_buf()));
     }
+    Ok(())
+}
+
+/// Writes `files` into `out`, replacing what was there only on success.
+pub fn write_site(out: &Path, files: &SiteFiles) -> Result<(), WriteError> {
+    // Checked before anything is created beside a folder that is not ours,
+    // and again under the lock.
+    refuse_foreign(out)?;
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         fsx::create_dir_all(parent)?;
     }
+    let _lock = lock(out)?;
+    clean_up(out)?;
+    refuse_foreign(out)?;
     let stage = sibling(out, "stage");
-    fsx::remove_dir_all(&stage)?;
     let result = fill(&stage, files).and_then(|()| swap(&stage, out));
     if result.is_err() {
         let _ = fsx::remove_dir_all(&stage);
@@ -84,9 +140,18 @@ fn fill(stage: &Path, files: &SiteFiles) -> Result<(), FsError> {
     Ok(())
 }
 
+/// Puts the stage in place of `out`. On Linux the two folders are exchanged
+/// in one step (`renameat2` with `RENAME_EXCHANGE`), so there is no moment
+/// without a site; elsewhere, or on file systems without it, the old site is
+/// moved aside first and [`clean_up`] puts it back if a build dies between
+/// the two renames.
 fn swap(stage: &Path, out: &Path) -> Result<(), FsError> {
     if !out.exists() {
         return fsx::rename(stage, out);
+    }
+    if exchange(stage, out) {
+        // `stage` now holds the previous site.
+        return fsx::remove_dir_all(stage);
     }
     let old = sibling(out, "old");
     fsx::remove_dir_all(&old)?;
@@ -97,6 +162,17 @@ fn swap(stage: &Path, out: &Path) -> Result<(), FsError> {
         return Err(e);
     }
     fsx::remove_dir_all(&old)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -123,7 +199,27 @@ mod tests {
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/data.json")).expect("written"), b"2");
         let names = fsx::list(&dir).expect("list");
-        assert_eq!(names, vec!["site".to_string()]);
+        assert_eq!(names, vec![".site.rapport-lock".to_string(), "site".to_string()]);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleaned_up_or_put_back() {
+        let dir = temp("leftovers");
+        let out = dir.join("site");
+        let mut files = SiteFiles::new();
+        files.insert("a.txt".into(), b"new".to_vec());
+        // A build killed while filling its stage, and one killed between its
+        // two renames: the previous site sits in `old`, `site` is missing.
+        std::fs::create_dir_all(dir.join(".site.rapport-stage-999999/x")).expect("stage");
+        std::fs::create_dir_all(dir.join(".site.rapport-old-999998")).expect("old");
+        std::fs::write(dir.join(".site.rapport-old-999998").join(MARKER), "").expect("marker");
+        std::fs::write(dir.join(".site.rapport-old-999998/a.txt"), "previous").expect("old site");
+        clean_up(&out).expect("clean up");
+        assert_eq!(std::fs::read(out.join("a.txt")).expect("put back"), b"previous");
+        write_site(&out, &files).expect("build");
+        assert_eq!(std::fs::read(out.join("a.txt")).expect("written"), b"new");
+        let names = fsx::list(&dir).expect("list");
+        assert_eq!(names, vec![".site.rapport-lock".to_string(), "site".to_string()]);
     }
 
     #[test]

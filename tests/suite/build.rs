@@ -189,7 +189,7 @@ error: 2 errors, 0 warnings; site was not changed
     let names: Vec<String> = std::fs::read_dir(&project)
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".") && n != ".rapport-cache")
+        .filter(|n| n.starts_with(".") && n != ".rapport-cache" && n != ".site.rapport-lock")
         .collect();
     assert!(names.is_empty(), "leftovers: {names:?}");
 }
