@@ -92,7 +92,7 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let project = load::discover(root, &mut diags);
     let config = match &project.config {
-        Some(file) => match load::document(root, file) {
+        Some(file) => match load::document(root, file, model::MAX_FILE_SIZE) {
             Ok(node) => validate::config::config(
                 &mut validate::Ctx {
                     file,
@@ -115,7 +115,7 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
     let mut unchecked = Vec::new();
     for files_of in &project.surveys {
         let file = &files_of.definition;
-        let survey = match load::document(root, file) {
+        let survey = match load::document(root, file, config.max_file_size) {
             Ok(node) => validate::survey::survey(
                 &mut validate::Ctx {
                     file,
@@ -146,7 +146,14 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
                 )
             }),
         };
-        let collected = responses::collect(root, &files_of.responses, &survey, cache.as_ref(), &progress);
+        let collected = responses::collect(
+            root,
+            &files_of.responses,
+            &survey,
+            cache.as_ref(),
+            &progress,
+            config.max_file_size,
+        );
         diags.extend(collected.diags);
         responses += collected.responses;
         files += collected.files;

@@ -190,20 +190,53 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// Reads a file as UTF-8 text. On failure the diagnostic says why: the file
 /// could not be read, or it is not UTF-8 (with the line and column of the
 /// first bad byte).
-pub fn read_text(root: &Path, rel: &Path) -> Result<String, Box<Diagnostic>> {
-    decode(rel, read_bytes(root, rel)?)
+pub fn read_text(root: &Path, rel: &Path, max: u64) -> Result<String, Box<Diagnostic>> {
+    decode(rel, read_bytes(root, rel, max)?)
 }
 
-/// Reads a file's bytes; the diagnostic says why it could not be read.
-pub fn read_bytes(root: &Path, rel: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
-    std::fs::read(root.join(rel)).map_err(|e| {
+/// Reads a file's bytes, at most `max` of them; the diagnostic says why it
+/// could not be read, or that it is larger than the limit.
+pub fn read_bytes(root: &Path, rel: &Path, max: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::general(
             Severity::Error,
             code::READ,
             Some(rel),
             format!("could not read the file: {e}"),
         ))
-    })
+    };
+    let file = std::fs::File::open(root.join(rel)).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    // One byte more than the limit tells a file at the limit from a larger one.
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        let size = std::fs::metadata(root.join(rel)).map_or(bytes.len() as u64, |m| m.len());
+        return Err(Box::new(
+            Diagnostic::general(
+                Severity::Error,
+                code::TOO_BIG,
+                Some(rel),
+                format!(
+                    "the file is {}, more than the limit of {}",
+                    megabytes(size),
+                    megabytes(max)
+                ),
+            )
+            .help("split it into smaller files, or raise `max_file_size` (in MB) in rapport.yaml"),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn megabytes(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
 }
 
 /// Turns a file's bytes into text, or a diagnostic at the first byte that
@@ -264,8 +297,8 @@ pub fn syntax_error(file: &Path, e: &crate::yaml::YamlError) -> Diagnostic {
 
 /// Reads and parses a definition file (survey.yaml, rapport.yaml). An empty
 /// file is an error too.
-pub fn document(root: &Path, rel: &Path) -> Result<crate::yaml::Node, Box<Diagnostic>> {
-    let text = read_text(root, rel)?;
+pub fn document(root: &Path, rel: &Path, max: u64) -> Result<crate::yaml::Node, Box<Diagnostic>> {
+    let text = read_text(root, rel, max)?;
     match crate::yaml::parse_document(&text) {
         Ok(Some(node)) => Ok(node),
         Ok(None) => Err(

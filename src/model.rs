@@ -50,7 +50,12 @@ pub struct Config {
     pub min_group_size: u64,
     /// Absolute base for links, when the site is served under a fixed path.
     pub base_url: Option<String>,
+    /// The largest file rapport reads, in bytes.
+    pub max_file_size: u64,
 }
+
+/// The default of `max_file_size`: 256 MB.
+pub const MAX_FILE_SIZE: u64 = 256_000_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -59,6 +64,7 @@ impl Default for Config {
             languages: Vec::new(),
             min_group_size: 5,
             base_url: None,
+            max_file_size: MAX_FILE_SIZE,
         }
     }
 }

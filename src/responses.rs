@@ -72,7 +72,14 @@ fn count(text: &str, rel: &Path, survey: &Survey, look: &Lookup) -> (FileSummary
 }
 
 /// Reads one response file of `survey`, from the cache when it can.
-fn read_file(root: &Path, rel: &Path, survey: &Survey, look: &Lookup, cache: Option<&SurveyCache>) -> One {
+fn read_file(
+    root: &Path,
+    rel: &Path,
+    survey: &Survey,
+    look: &Lookup,
+    cache: Option<&SurveyCache>,
+    max: u64,
+) -> One {
     let stamp = Stamp::of(&root.join(rel));
     let cached = |summary| One {
         summary,
@@ -84,7 +91,7 @@ fn read_file(root: &Path, rel: &Path, survey: &Survey, look: &Lookup, cache: Opt
             return cached(s);
         }
     }
-    let bytes = match read_bytes(root, rel) {
+    let bytes = match read_bytes(root, rel, max) {
         Ok(b) => b,
         Err(d) => {
             return One {
@@ -174,13 +181,14 @@ pub fn collect(
     survey: &Survey,
     cache: Option<&SurveyCache>,
     progress: &Progress,
+    max_file_size: u64,
 ) -> Collected {
     let look = Lookup::new(survey);
     let fold = files
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
-            let one = read_file(root, f, survey, &look, cache);
+            let one = read_file(root, f, survey, &look, cache, max_file_size);
             progress.inc();
             (i, one)
         })

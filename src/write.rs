@@ -47,7 +47,8 @@ impl From<FsError> for WriteError {
 }
 
 fn name_of(out: &Path) -> String {
-    out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
+    out.file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
 }
 
 fn sibling(out: &Path, what: &str) -> PathBuf {
@@ -84,7 +85,11 @@ fn clean_up(out: &Path) -> Result<(), FsError> {
     let Some(parent) = out.parent() else {
         return Ok(());
     };
-    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
     let prefix = format!(".{}.rapport-", name_of(out));
     for name in fsx::list(parent)? {
         let Some(rest) = name.strip_prefix(&prefix) else {

@@ -56,7 +56,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
                 );
                 continue;
             };
-            match crate::load::read_text(root, &rel) {
+            match crate::load::read_text(root, &rel, crate::model::MAX_FILE_SIZE) {
                 Ok(text) => slot.1 = text,
                 Err(d) => diags.push(*d),
             }

@@ -4,7 +4,13 @@ use super::{code, items, language, string, text, Ctx, Fields, Langs};
 use crate::model::Config;
 use crate::yaml::Node;
 
-const FIELDS: [&str; 4] = ["title", "languages", "min_group_size", "base_url"];
+const FIELDS: [&str; 5] = [
+    "title",
+    "languages",
+    "min_group_size",
+    "base_url",
+    "max_file_size",
+];
 
 /// Checks rapport.yaml; problems go to `ctx`, and the defaults stand in for
 /// whatever could not be read.
@@ -46,6 +52,12 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
                 "expected a whole number of 1 or more",
             ),
             None => ctx.wrong_type(n, "min_group_size", "a whole number"),
+        }
+    }
+    if let Some(n) = fields.get("max_file_size") {
+        match n.scalar().and_then(|s| s.as_number()) {
+            Some(mb) if mb > 0.0 && mb <= 1_000_000.0 => config.max_file_size = (mb * 1e6) as u64,
+            _ => ctx.wrong_type(n, "max_file_size", "a size in MB, more than 0"),
         }
     }
     if let Some(n) = fields.get("base_url") {

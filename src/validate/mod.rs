@@ -26,6 +26,8 @@ pub mod code {
     pub const SYNTAX: &str = "E0003";
     /// A file holds nothing.
     pub const EMPTY: &str = "E0004";
+    /// A file larger than `max_file_size`.
+    pub const TOO_BIG: &str = "E0008";
     /// A key the format does not define.
     pub const UNKNOWN_KEY: &str = "E0005";
     /// A value of the wrong kind (a list where a text belongs, ...).

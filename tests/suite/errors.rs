@@ -28,6 +28,7 @@ macro_rules! cases {
 // Files, folders and YAML.
 cases!(1:
     no_surveys_folder,
+    file_too_big,
     bad_survey_folder_name,
     no_survey_file,
     empty_survey_file,
