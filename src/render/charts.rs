@@ -271,7 +271,7 @@ pub fn trend(points: &[(String, Option<f64>)], target: f64, target_label: &str) 
             .x_labels(labels.len().max(1))
             .x_label_formatter(&|x| {
                 let i = x.round() as usize;
-                if (x - x.round()).abs() < 1e-6 && i < labels.len() && i % every == 0 {
+                if (x - x.round()).abs() < 1e-6 && i < labels.len() && i.is_multiple_of(every) {
                     labels[i].clone()
                 } else {
                     String::new()
