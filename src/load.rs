@@ -63,10 +63,17 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
         );
         return project;
     }
+    let mut links = Vec::new();
     let mut folders: Vec<String> = match std::fs::read_dir(&surveys_dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| {
+                let is_link = e.file_type().is_ok_and(|t| t.is_symlink());
+                if is_link {
+                    links.push(e.file_name().to_string_lossy().into_owned());
+                }
+                e.file_type().is_ok_and(|t| t.is_dir())
+            })
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|name| !name.starts_with('.'))
             .collect(),
@@ -80,6 +87,22 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
             return project;
         }
     };
+    links.sort();
+    for name in links {
+        let rel = Path::new("surveys").join(&name);
+        let target = std::fs::read_link(root.join(&rel))
+            .map(|t| format!(" (it points to {})", t.display()))
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::general(
+                Severity::Warning,
+                code::SYMLINK,
+                Some(&rel),
+                format!("symbolic link not followed{target}: it is not read as a survey"),
+            )
+            .help("rapport reads only what is inside the project; copy the folder instead"),
+        );
+    }
     folders.sort();
     for id in folders {
         let dir = Path::new("surveys").join(&id);
@@ -160,7 +183,8 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
         };
         let rel = relative(root, entry.path());
         if entry.path_is_symlink() {
-            if is_yaml(&rel) || entry.file_type().is_dir() {
+            // Links to folders (loops included) and YAML files; other files are ignored anyway.
+            if is_yaml(&rel) || entry.path().is_dir() || std::fs::metadata(entry.path()).is_err() {
                 let target = std::fs::read_link(entry.path())
                     .map(|t| format!(" (it points to {})", t.display()))
                     .unwrap_or_default();

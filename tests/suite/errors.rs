@@ -99,4 +99,5 @@ cases!(0:
     extra_language,
     symlinked_response,
     unsupported_language,
+    symlinked_survey,
 );
