@@ -282,6 +282,7 @@ pub(crate) mod tests {
                 name: Text::plain("G"),
                 values: vec![choice("x"), choice("y")],
             }],
+            translations: Vec::new(),
         }
     }
 

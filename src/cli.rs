@@ -48,8 +48,35 @@ pub enum Command {
     #[command(after_help = "Examples:\n  rapport build\n  rapport build --root ~/surveys --out public")]
     Build(BuildArgs),
     /// Check the project and report every problem; writes nothing.
-    #[command(after_help = "Examples:\n  rapport check\n  rapport check --root ~/surveys --quiet")]
-    Check,
+    #[command(
+        after_help = "Examples:\n  rapport check\n  rapport check --format github --strict    (in CI)\n  rapport check --lang sv                   (what a translator has to do)"
+    )]
+    Check(CheckArgs),
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: the source line with a marker, on stderr.
+    Human,
+    /// GitHub Actions workflow commands on stdout: annotations on the pull request's lines.
+    Github,
+    /// A JSON array on stdout, for tools.
+    Json,
+}
+
+/// Options of `rapport check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// List only this language's missing translations, and its coverage.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// Options of `rapport build`.

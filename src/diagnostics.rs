@@ -143,6 +143,20 @@ impl Diagnostics {
         &self.items
     }
 
+    /// Turns every warning into an error (`--strict`).
+    pub fn strict(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// Keeps only the missing-translation warnings of `lang` (`--lang`).
+    pub fn only_language(&mut self, lang: &str) {
+        let tag = format!("`{lang}`");
+        self.items
+            .retain(|d| d.code != "W0001" || d.message.contains(&tag));
+    }
+
     /// Writes at most `limit` problems (errors first, each kind in the order
     /// found; warnings only when `warnings` is set), then a line saying how
     /// many more there were. Source lines are read from the files under `root`.
@@ -196,6 +210,73 @@ impl Diagnostics {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Escapes a GitHub workflow command's message (`%`, CR, LF).
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a GitHub workflow command's property (also `:` and `,`).
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Diagnostic {
+    /// The message with its hints, one per line.
+    pub fn full_message(&self) -> String {
+        let mut out = self.message.clone();
+        for note in &self.notes {
+            out.push('\n');
+            out.push_str(note);
+        }
+        out
+    }
+
+    /// The diagnostic as a GitHub Actions workflow command, so it shows as an
+    /// annotation on the file's line in a pull request.
+    pub fn github(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(file) = &self.file {
+            props.push(format!("file={}", github_property(&slash(file))));
+        }
+        if let Some(span) = self.span {
+            props.push(format!("line={}", span.start.line));
+            props.push(format!("col={}", span.start.col));
+            if span.end.line == span.start.line && span.end.col > span.start.col {
+                props.push(format!("endColumn={}", span.end.col));
+            }
+        }
+        props.push(format!(
+            "title={}",
+            github_property(&format!("rapport {}", self.code))
+        ));
+        format!(
+            "::{kind} {}::{}",
+            props.join(","),
+            github_data(&self.full_message())
+        )
+    }
+
+    /// The diagnostic as JSON, for tools.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file.as_deref().map(slash),
+            "line": self.span.map(|s| s.start.line),
+            "column": self.span.map(|s| s.start.col),
+            "end_line": self.span.map(|s| s.end.line),
+            "end_column": self.span.map(|s| s.end.col),
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "code": self.code,
+            "message": self.message,
+            "label": self.label,
+            "notes": self.notes,
+        })
     }
 }
 

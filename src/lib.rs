@@ -264,10 +264,42 @@ fn problems(d: &Diagnostics) -> String {
     )
 }
 
-/// `rapport check`: reports every problem; writes nothing (it reads the
-/// cache unless `use_cache` is false).
-pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool, use_cache: bool) -> Result<(), Error> {
-    let analysis = analyse(
+/// The translation coverage lines of `check`, optionally for one language.
+pub fn coverage_lines(analysis: &Analysis, lang: Option<&str>) -> Vec<String> {
+    analysis
+        .surveys
+        .iter()
+        .filter_map(|(survey, _)| {
+            let parts: Vec<String> = survey
+                .translations
+                .iter()
+                .filter(|c| lang.is_none_or(|l| l == c.lang))
+                .map(|c| {
+                    let done = c.texts - c.missing.len().min(c.texts);
+                    let mut part = format!("{} {:.0}% ({done} of {})", c.lang, c.share() * 100.0, c.texts);
+                    if !c.missing.is_empty() {
+                        part.push_str(&format!(", {} missing", c.missing.len()));
+                    }
+                    part
+                })
+                .collect();
+            (!parts.is_empty()).then(|| format!("  {}: {}", survey.id, parts.join("; ")))
+        })
+        .collect()
+}
+
+/// `rapport check`: reports every problem in the chosen format; writes
+/// nothing (it reads the cache unless `use_cache` is false). Human output and
+/// the summary go to `err`; GitHub annotations and JSON go to `out`.
+pub fn check(
+    root: &Path,
+    err: &mut dyn WriteColor,
+    out: &mut dyn Write,
+    args: &cli::CheckArgs,
+    quiet: bool,
+    use_cache: bool,
+) -> Result<(), Error> {
+    let mut analysis = analyse(
         root,
         Options {
             cache: if use_cache {
@@ -275,18 +307,45 @@ pub fn check(root: &Path, out: &mut dyn WriteColor, quiet: bool, use_cache: bool
             } else {
                 CacheMode::Off
             },
-            progress: !quiet,
+            progress: !quiet && args.format == cli::Format::Human,
         },
     );
-    report(&analysis, root, out, quiet)?;
+    if let Some(lang) = &args.lang {
+        analysis.diagnostics.only_language(lang);
+    }
+    if args.strict {
+        analysis.diagnostics.strict();
+    }
+    match args.format {
+        cli::Format::Human => report(&analysis, root, err, quiet)?,
+        cli::Format::Github => {
+            for d in analysis.diagnostics.items() {
+                writeln!(out, "{}", d.github())?;
+            }
+        }
+        cli::Format::Json => {
+            let all: Vec<serde_json::Value> = analysis.diagnostics.items().iter().map(|d| d.json()).collect();
+            let text = serde_json::to_string_pretty(&all).map_err(|e| Error::Output(e.into()))?;
+            writeln!(out, "{text}")?;
+        }
+    }
     let d = &analysis.diagnostics;
-    if !quiet {
-        writeln!(out, "checked {}: {}", counts(&analysis), problems(d))?;
-        writeln!(
-            out,
-            "{}",
-            privacy_line(analysis.privacy, analysis.config.min_group_size)
-        )?;
+    if !quiet && args.format != cli::Format::Json {
+        writeln!(err, "checked {}: {}", counts(&analysis), problems(d))?;
+        let coverage = coverage_lines(&analysis, args.lang.as_deref());
+        if !coverage.is_empty() {
+            writeln!(err, "translations:")?;
+            for line in coverage {
+                writeln!(err, "{line}")?;
+            }
+        }
+        if !analysis.surveys.is_empty() {
+            writeln!(
+                err,
+                "{}",
+                privacy_line(analysis.privacy, analysis.config.min_group_size)
+            )?;
+        }
     }
     if d.errors() > 0 {
         return Err(Error::Invalid);
@@ -366,7 +425,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let mut err = StandardStream::stderr(color_choice(cli.color));
     let root = cli.root;
     match cli.command {
-        Command::Check => check(&root, &mut err, cli.quiet, !cli.no_cache),
+        Command::Check(args) => {
+            let mut out = std::io::stdout().lock();
+            check(&root, &mut err, &mut out, &args, cli.quiet, !cli.no_cache)
+        }
         Command::Build(args) => {
             let site_dir: PathBuf = args.out.unwrap_or_else(|| {
                 if root == Path::new(".") {

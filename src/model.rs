@@ -238,6 +238,30 @@ pub struct Survey {
     pub questions: Vec<Question>,
     /// Segments for breakdowns.
     pub segments: Vec<Segment>,
+    /// How far each language other than the default is translated.
+    pub translations: Vec<Coverage>,
+}
+
+/// How much of a survey is translated into one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// The language.
+    pub lang: String,
+    /// Texts written per language (plain strings need no translation).
+    pub texts: usize,
+    /// What lacks a translation, e.g. `questions.wait-time.text`.
+    pub missing: Vec<String>,
+}
+
+impl Coverage {
+    /// The share translated, 0..1 (1 when there is nothing to translate).
+    pub fn share(&self) -> f64 {
+        if self.texts == 0 {
+            1.0
+        } else {
+            (self.texts - self.missing.len().min(self.texts)) as f64 / self.texts as f64
+        }
+    }
 }
 
 impl Survey {

@@ -39,6 +39,7 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
         let mut langs = Langs {
             list: &config.languages,
             gaps: Vec::new(),
+            texts: 0,
         };
         config.title = text(ctx, &mut langs, n, "title");
     }

@@ -346,6 +346,8 @@ pub struct Langs<'a> {
     pub list: &'a [String],
     /// Translations found missing.
     pub gaps: Vec<Gap>,
+    /// Texts written per language (maps), which a translator has to translate.
+    pub texts: usize,
 }
 
 impl Langs<'_> {
@@ -394,6 +396,7 @@ pub fn text(ctx: &mut Ctx, langs: &mut Langs, node: &Node, path: &str) -> Option
     if !ok {
         return None;
     }
+    langs.texts += 1;
     if let Some(default) = langs.default() {
         if !by_lang.contains_key(default) {
             ctx.error(

@@ -3,7 +3,7 @@
 
 use super::{code, entries, id, items, language, number, report_gaps, string, text, Ctx, Fields, Langs};
 use crate::diagnostics::did_you_mean;
-use crate::model::{Choice, Kind, Level, Question, Scale, Segment, Survey};
+use crate::model::{Choice, Coverage, Kind, Level, Question, Scale, Segment, Survey};
 use crate::period::PeriodKind;
 use crate::yaml::{Node, Span2, Value};
 use std::collections::BTreeMap;
@@ -81,6 +81,7 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
     let mut langs = Langs {
         list: if langs_ok { &languages } else { &[] },
         gaps: Vec::new(),
+        texts: 0,
     };
 
     let title = fields
@@ -134,7 +135,21 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         .unwrap_or_default();
 
     let gaps = std::mem::take(&mut langs.gaps);
-    report_gaps(ctx, &gaps, &languages[languages.len().min(1)..]);
+    let texts = langs.texts;
+    let others = &languages[languages.len().min(1)..];
+    report_gaps(ctx, &gaps, others);
+    let translations = others
+        .iter()
+        .map(|lang| Coverage {
+            lang: lang.clone(),
+            texts,
+            missing: gaps
+                .iter()
+                .filter(|g| &g.lang == lang)
+                .map(|g| g.path.clone())
+                .collect(),
+        })
+        .collect();
     if errors(ctx) > before {
         return None;
     }
@@ -150,6 +165,7 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         levels,
         questions,
         segments,
+        translations,
     })
 }
 
@@ -224,6 +240,7 @@ fn scales(ctx: &mut Ctx, langs: &mut Langs, node: &Node) -> Vec<Scale> {
                         labels.insert(lang.to_owned(), l);
                     }
                 }
+                langs.texts += 1;
                 if let Some(default) = langs.list.first() {
                     if !labels.contains_key(default) {
                         ctx.error(

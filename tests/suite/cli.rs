@@ -41,3 +41,69 @@ fn root_can_be_given() {
         .success()
         .stderr_eq("");
 }
+
+#[test]
+fn check_prints_github_annotations() {
+    let root = fixtures().join("errors/unknown_question_in_response");
+    rapport(&root)
+        .args(["check", "--format", "github"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::str![[r#"
+::error file=surveys/support/responses/a.yaml,line=4,col=5,endColumn=11,title=rapport E0201::there is no question `on-tme`%0Ahelp: did you mean `on-time`?
+
+"#]]);
+}
+
+#[test]
+fn check_prints_json_for_tools() {
+    let root = fixtures().join("errors/unknown_question_in_response");
+    rapport(&root)
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .stderr_eq("")
+        .stdout_eq(snapbox::str![[r#"
+[
+  {
+    "file": "surveys/support/responses/a.yaml",
+    "line": 4,
+    "column": 5,
+    "end_line": 4,
+    "end_column": 11,
+    "severity": "error",
+    "code": "E0201",
+    "message": "there is no question `on-tme`",
+    "label": "not a question of survey `support`",
+    "notes": [
+      "help: did you mean `on-time`?"
+    ]
+  }
+]
+
+"#]]);
+}
+
+#[test]
+fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
+    let root = fixtures().join("errors/missing_translation");
+    rapport(&root).args(["check", "--quiet"]).assert().success();
+    rapport(&root)
+        .args(["check", "--quiet", "--strict"])
+        .assert()
+        .code(1);
+    let out = rapport(&root)
+        .args(["check", "--lang", "sv"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.contains("translations:\n  support: sv "), "{text}");
+    rapport(&root)
+        .args(["check", "--lang", "ru", "--format", "json"])
+        .assert()
+        .success()
+        .stdout_eq("[]\n");
+}
