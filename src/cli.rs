@@ -85,4 +85,8 @@ pub struct BuildArgs {
     /// Where to write the site [default: site/ in the project's root].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Make links absolute under this path or URL (e.g. /reports/), for hosts
+    /// that need it; overrides base_url in rapport.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }

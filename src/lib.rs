@@ -361,9 +361,10 @@ pub fn build(
     out: &mut dyn WriteColor,
     quiet: bool,
     use_cache: bool,
+    base_url: Option<&str>,
 ) -> Result<(), Error> {
     let started = Instant::now();
-    let analysis = analyse(
+    let mut analysis = analyse(
         root,
         Options {
             cache: if use_cache {
@@ -374,6 +375,13 @@ pub fn build(
             progress: !quiet,
         },
     );
+    if let Some(url) = base_url {
+        analysis.config.base_url = Some(if url.ends_with('/') {
+            url.to_owned()
+        } else {
+            format!("{url}/")
+        });
+    }
     report(&analysis, root, out, quiet)?;
     let d = &analysis.diagnostics;
     if d.errors() > 0 {
@@ -437,7 +445,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                     root.join("site")
                 }
             });
-            let result = build(&root, &site_dir, &mut err, cli.quiet, !cli.no_cache);
+            let result = build(
+                &root,
+                &site_dir,
+                &mut err,
+                cli.quiet,
+                !cli.no_cache,
+                args.base_url.as_deref(),
+            );
             if let Err(Error::Write(e)) = &result {
                 writeln!(err, "error: {e}")?;
             }

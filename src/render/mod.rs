@@ -140,6 +140,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
                 lang,
                 site_title: config.title.as_ref(),
                 min_group_size: config.min_group_size,
+                base_url: config.base_url.as_deref(),
             });
             let bytes = render_page(t, "report.html", &page)?;
             Ok((i, lang.clone(), page, bytes))
@@ -153,6 +154,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
     }
     let languages = site_languages(config, surveys);
     let default = languages[0].clone();
+    let root = config.base_url.clone().unwrap_or_default();
     for lang in &languages {
         let words = Words::new(lang);
         let site_title = config
@@ -191,7 +193,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
                         text: page.title.text.clone(),
                         lang: other.clone().or_else(|| page.title.lang.clone()),
                     },
-                    href: report::page_path(survey, &page_lang),
+                    href: format!("{root}{}", report::page_path(survey, &page_lang)),
                     summary: summary.join(" · "),
                     sentence: Localized {
                         text: page.headline.sentence.clone(),
@@ -202,14 +204,14 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
             .collect();
         let index = IndexPage {
             lang: lang.clone(),
-            root: String::new(),
+            root: root.clone(),
             site_title,
             alternates: languages
                 .iter()
                 .map(|l| Alternate {
                     lang: l.clone(),
                     name: l.clone(),
-                    href: index_path(l, &default),
+                    href: format!("{root}{}", index_path(l, &default)),
                     current: l == lang,
                 })
                 .collect(),

@@ -236,6 +236,8 @@ pub struct PageSpec<'a> {
     pub site_title: Option<&'a Text>,
     /// Smallest group shown.
     pub min_group_size: u64,
+    /// An absolute base for links (`/reports/`); relative links without it.
+    pub base_url: Option<&'a str>,
 }
 
 /// The path of a survey's page in `lang`, relative to the site root.
@@ -309,7 +311,11 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         default,
         words: Words::new(spec.lang),
     };
-    let root = if spec.lang == default { "../" } else { "../../" }.to_owned();
+    let root = match spec.base_url {
+        Some(base) => base.to_owned(),
+        None if spec.lang == default => "../".to_owned(),
+        None => "../../".to_owned(),
+    };
     let scores = spec.scores;
     let alternates = survey
         .languages

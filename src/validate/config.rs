@@ -62,7 +62,30 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
         }
     }
     if let Some(n) = fields.get("base_url") {
-        config.base_url = string(ctx, n, "base_url").map(str::to_owned);
+        config.base_url = string(ctx, n, "base_url").and_then(|url| base_url(ctx, n, url));
     }
     config
+}
+
+/// Checks a base URL (`/reports/` or `https://example.org/reports/`) and
+/// gives it its trailing slash.
+pub fn base_url(ctx: &mut Ctx, node: &Node, url: &str) -> Option<String> {
+    let ok = url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://");
+    if !ok || url.contains(['"', '<', '>', ' ', '\\']) {
+        ctx.error(
+            code::WRONG_TYPE,
+            node.span,
+            format!(
+                "base_url: {} is not a path or an http(s) URL",
+                crate::yaml::quote(url)
+            ),
+            "expected e.g. `/reports/` or `https://example.org/reports/`",
+        );
+        return None;
+    }
+    Some(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
 }

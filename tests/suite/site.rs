@@ -144,3 +144,25 @@ fn report_page_snapshot() {
         );
     }
 }
+
+#[test]
+fn base_url_makes_links_absolute() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("site");
+    rapport(&fixtures().join("site/langs"))
+        .args(["build", "--no-cache", "--base-url", "/reports", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let en = read(&out.join("ladder/en/index.html"));
+    assert!(en.contains("<link rel=\"stylesheet\" href=\"/reports/style.css\">"));
+    assert!(en.contains("hreflang=\"nl\" href=\"/reports/ladder/index.html\""));
+    let index = read(&out.join("index.html"));
+    assert!(
+        index.contains("<a href=\"/reports/ladder/index.html\""),
+        "{index}"
+    );
+    // Without it, every link stays relative.
+    build(&fixtures().join("site/langs"), &tmp.path().join("relative"));
+    assert!(!read(&tmp.path().join("relative/index.html")).contains("href=\"/"));
+}
