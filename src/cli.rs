@@ -47,11 +47,24 @@ pub enum Command {
     /// Check the project and build the site into the output folder.
     #[command(after_help = "Examples:\n  rapport build\n  rapport build --root ~/surveys --out public")]
     Build(BuildArgs),
+    /// Make a new project that builds at once.
+    #[command(after_help = "Examples:\n  rapport init demo\n  rapport init --languages en,sv,nb")]
+    Init(InitArgs),
     /// Check the project and report every problem; writes nothing.
     #[command(
         after_help = "Examples:\n  rapport check\n  rapport check --format github --strict    (in CI)\n  rapport check --lang sv                   (what a translator has to do)"
     )]
     Check(CheckArgs),
+}
+
+/// Options of `rapport init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make the project in [default: the current folder].
+    pub dir: Option<PathBuf>,
+    /// The surveys' languages, the default first.
+    #[arg(long, value_name = "LANGS", value_delimiter = ',', default_value = "en")]
+    pub languages: Vec<String>,
 }
 
 /// How `check` prints problems.

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod fsx;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod period;
@@ -433,6 +434,29 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let mut err = StandardStream::stderr(color_choice(cli.color));
     let root = cli.root;
     match cli.command {
+        Command::Init(args) => {
+            let dir = args.dir.unwrap_or_else(|| root.clone());
+            match init::init(&dir, &args.languages) {
+                Ok(files) => {
+                    if !cli.quiet {
+                        for f in &files {
+                            writeln!(err, "created {}", dir.join(f).display())?;
+                        }
+                        let cd = if dir == Path::new(".") {
+                            String::new()
+                        } else {
+                            format!("cd {} && ", dir.display())
+                        };
+                        writeln!(err, "next: {cd}rapport build, then open site/index.html")?;
+                    }
+                    Ok(())
+                }
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    Err(Error::Invalid)
+                }
+            }
+        }
         Command::Check(args) => {
             let mut out = std::io::stdout().lock();
             check(&root, &mut err, &mut out, &args, cli.quiet, !cli.no_cache)

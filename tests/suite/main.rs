@@ -6,5 +6,6 @@ mod build;
 mod cli;
 mod errors;
 mod hardening;
+mod init;
 mod site;
 mod support;
