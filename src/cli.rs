@@ -50,6 +50,16 @@ pub enum Command {
     /// Make a new project that builds at once.
     #[command(after_help = "Examples:\n  rapport init demo\n  rapport init --languages en,sv,nb")]
     Init(InitArgs),
+    /// Build in memory, serve on 127.0.0.1, rebuild and reload on every change.
+    #[command(
+        after_help = "Examples:\n  rapport serve\n  rapport serve --port 8000\n  rapport serve --bind 0.0.0.0    (let other machines see it)"
+    )]
+    Serve(ServeArgs),
+    /// Compare two builds' data.json and print what moved, as Markdown for a pull request.
+    #[command(
+        after_help = "Examples:\n  rapport diff ../base-site\n  rapport diff old-site new-site > comment.md"
+    )]
+    Diff(DiffArgs),
     /// Check the project and report every problem; writes nothing.
     #[command(
         after_help = "Examples:\n  rapport check\n  rapport check --format github --strict    (in CI)\n  rapport check --lang sv                   (what a translator has to do)"
@@ -65,6 +75,27 @@ pub struct InitArgs {
     /// The surveys' languages, the default first.
     #[arg(long, value_name = "LANGS", value_delimiter = ',', default_value = "en")]
     pub languages: Vec<String>,
+}
+
+/// Options of `rapport diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The site built before the change.
+    pub base: PathBuf,
+    /// The site built after it [default: site/ in the project's root].
+    pub new: Option<PathBuf>,
+}
+
+/// Options of `rapport serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port; another free one is used when it is taken.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The interface to listen on; other machines can reach anything but
+    /// 127.0.0.1.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: std::net::IpAddr,
 }
 
 /// How `check` prints problems.

@@ -20,6 +20,7 @@ pub mod aggregate;
 pub mod cache;
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod fsx;
 pub mod i18n;
 pub mod init;
@@ -30,6 +31,7 @@ pub mod progress;
 pub mod render;
 pub mod responses;
 pub mod score;
+pub mod serve;
 pub mod validate;
 pub mod write;
 pub mod yaml;
@@ -419,6 +421,52 @@ pub fn build(
     Ok(())
 }
 
+/// One build for `serve`: problems go to the terminal, and as plain text to
+/// the pages when the build fails.
+fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> serve::Built {
+    let started = Instant::now();
+    let analysis = analyse(
+        root,
+        Options {
+            cache: if use_cache {
+                CacheMode::ReadWrite
+            } else {
+                CacheMode::Off
+            },
+            progress: false,
+        },
+    );
+    let mut err = StandardStream::stderr(color_choice(color));
+    let _ = report(&analysis, root, &mut err, quiet);
+    if analysis.diagnostics.errors() > 0 {
+        let mut text = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+        let _ = analysis.diagnostics.print(root, &mut text, MAX_SHOWN, false);
+        let _ = writeln!(
+            err,
+            "error: {}; still serving the last good site",
+            problems(&analysis.diagnostics)
+        );
+        return Err(String::from_utf8_lossy(&text.into_inner()).into_owned());
+    }
+    match render(&analysis) {
+        Ok(site) => {
+            if !quiet {
+                let _ = writeln!(
+                    err,
+                    "built {} in {:.2} s",
+                    counts(&analysis),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(site)
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}; still serving the last good site");
+            Err(e.to_string())
+        }
+    }
+}
+
 fn color_choice(color: Color) -> ColorChoice {
     match color {
         Color::Always => ColorChoice::Always,
@@ -434,6 +482,37 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let mut err = StandardStream::stderr(color_choice(cli.color));
     let root = cli.root;
     match cli.command {
+        Command::Diff(args) => {
+            let new = args.new.unwrap_or_else(|| root.join("site"));
+            match diff::diff(&args.base, &new) {
+                Ok(markdown) => {
+                    print!("{markdown}");
+                    Ok(())
+                }
+                Err(e) => {
+                    writeln!(err, "error: {e}")?;
+                    Err(Error::Invalid)
+                }
+            }
+        }
+        Command::Serve(args) => {
+            let options = serve::ServeOptions {
+                bind: args.bind,
+                port: args.port,
+            };
+            let color = cli.color;
+            let (build_root, quiet, use_cache) = (root.clone(), cli.quiet, !cli.no_cache);
+            let build = move || build_in_memory(&build_root, color, quiet, use_cache);
+            serve::serve(&root, &options, build, |addr| {
+                eprintln!(
+                    "serving http://{addr}/ (Ctrl-C to stop); watching surveys/, templates/ and rapport.yaml"
+                );
+            })
+            .map_err(|e| {
+                eprintln!("error: {e}");
+                Error::Invalid
+            })
+        }
         Command::Init(args) => {
             let dir = args.dir.unwrap_or_else(|| root.clone());
             match init::init(&dir, &args.languages) {

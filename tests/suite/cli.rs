@@ -107,3 +107,29 @@ fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
         .success()
         .stdout_eq("[]\n");
 }
+
+#[test]
+fn diff_prints_what_moved_as_markdown() {
+    let root = fixtures().join("diff");
+    let out = rapport(&root)
+        .args(["diff", "base", "new"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        text.starts_with("## rapport: what changed\n\n### alpha\n- responses: 40 → 47 (+7)\n"),
+        "{text}"
+    );
+    assert!(text.contains("- the focus level moves from accuracy to availability\n"));
+    rapport(&root)
+        .args(["diff", "base", "missing"])
+        .assert()
+        .code(1)
+        .stderr_eq(snapbox::str![[r#"
+error: no site at missing: the folder does not exist
+
+"#]]);
+}

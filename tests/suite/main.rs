@@ -7,5 +7,6 @@ mod cli;
 mod errors;
 mod hardening;
 mod init;
+mod serve;
 mod site;
 mod support;

@@ -1,0 +1,295 @@
+//! `rapport serve`: builds the site in memory, serves it on 127.0.0.1,
+//! rebuilds when `surveys/`, `templates/` or `rapport.yaml` change, and
+//! reloads the pages open in a browser.
+//!
+//! Pages are served from the build in memory, so nothing outside the site
+//! can be reached, whatever the path asks for. The reload script and its
+//! permission in the page's Content-Security-Policy are added to served
+//! pages only; a built site never has them. A build with errors prints them
+//! in the terminal and on every page, and the last good site stays served.
+
+use crate::render::SiteFiles;
+use notify::{RecursiveMode, Watcher};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::time::Duration;
+
+/// Where the server listens.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The interface; 127.0.0.1 unless asked.
+    pub bind: IpAddr,
+    /// The port; another free one when it is taken (0: any free port).
+    pub port: u16,
+}
+
+/// What the server shows: the last good site, the last build's errors, and
+/// a number that changes with every build, for the reload script.
+#[derive(Debug, Default)]
+struct State {
+    site: SiteFiles,
+    error: Option<String>,
+    generation: u64,
+}
+
+type Shared = Arc<(Mutex<State>, Condvar)>;
+
+/// The outcome of one build: the site, or the problems as text.
+pub type Built = Result<SiteFiles, String>;
+
+const LIVE_JS: &str = r#"// Reloads the page when rapport serve has built the site again.
+(function () {
+  var since = new URL(document.currentScript.src).searchParams.get("g");
+  function wait() {
+    fetch("/__rapport/wait?since=" + since, { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (g) { if (g !== since) { location.reload(); } else { wait(); } })
+      .catch(function () { setTimeout(wait, 1000); });
+  }
+  wait();
+})();
+"#;
+
+/// Serves the site `build` makes, rebuilding when the project changes.
+/// Prints the address on `announce`; runs until the process is stopped.
+pub fn serve(
+    root: &Path,
+    options: &ServeOptions,
+    build: impl Fn() -> Built + Send + 'static,
+    announce: impl FnOnce(SocketAddr),
+) -> Result<(), String> {
+    let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
+    publish(&shared, build());
+    let server = bind(options)?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| "the server has no IP address".to_string())?;
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reading a file is an event too (a build reads them all): only
+        // changes count.
+        if let Some(e) = event
+            .ok()
+            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
+        {
+            let _ = tx.send(e.paths);
+        }
+    })
+    .map_err(|e| format!("could not watch the project: {e}"))?;
+    for dir in ["surveys", "templates"] {
+        if root.join(dir).is_dir() {
+            watcher
+                .watch(&root.join(dir), RecursiveMode::Recursive)
+                .map_err(|e| format!("could not watch {dir}: {e}"))?;
+        }
+    }
+    // rapport.yaml may not exist yet: watch the root itself, without recursion.
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("could not watch {}: {e}", root.display()))?;
+    let rebuilder = Arc::clone(&shared);
+    let root_for_changes = root.to_path_buf();
+    std::thread::spawn(move || {
+        let _watcher = watcher;
+        while let Ok(paths) = rx.recv() {
+            if !paths.iter().any(|p| relevant(&root_for_changes, p)) {
+                continue;
+            }
+            // Let a burst of changes (an editor's save, a git checkout) settle.
+            while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
+            publish(&rebuilder, build());
+        }
+    });
+    announce(addr);
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || respond(&shared, request));
+    }
+    Ok(())
+}
+
+fn bind(options: &ServeOptions) -> Result<tiny_http::Server, String> {
+    let wanted = SocketAddr::new(options.bind, options.port);
+    tiny_http::Server::http(wanted)
+        .or_else(|_| tiny_http::Server::http(SocketAddr::new(options.bind, 0)))
+        .map_err(|e| format!("could not listen on {}: {e}", options.bind))
+}
+
+/// True for a change that can alter the site.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        // Some watchers report canonical paths.
+        return std::fs::canonicalize(root).is_ok_and(|r| path.starts_with(&r) && relevant(&r, path));
+    };
+    rel == Path::new("rapport.yaml") || rel.starts_with("surveys") || rel.starts_with("templates")
+}
+
+fn publish(shared: &Shared, built: Built) {
+    let (lock, changed) = &**shared;
+    if let Ok(mut state) = lock.lock() {
+        match built {
+            Ok(site) => {
+                state.site = site;
+                state.error = None;
+            }
+            Err(text) => state.error = Some(text),
+        }
+        state.generation += 1;
+        changed.notify_all();
+    }
+}
+
+/// The file a URL path asks for, or `None` for a path that tries to leave
+/// the site (`..`, backslashes, NUL).
+pub fn site_path(url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path)?;
+    let mut out = PathBuf::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p if p.contains(['\\', '\0']) => return None,
+            p => out.push(p),
+        }
+    }
+    if decoded.ends_with('/') || out.as_os_str().is_empty() {
+        out.push("index.html");
+    }
+    Some(out)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("js") => "text/javascript; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A served page: the reload script, the CSP that allows it, and the last
+/// build's errors on top when there are some.
+pub fn decorate(html: &str, generation: u64, error: Option<&str>) -> String {
+    let mut page = html
+        .replacen(
+            "default-src 'none';",
+            "default-src 'none'; script-src 'self'; connect-src 'self';",
+            1,
+        )
+        .replacen("style-src 'self'", "style-src 'self' 'unsafe-inline'", 1);
+    if let Some(text) = error {
+        let banner = format!(
+            "<div role=\"alert\" style=\"background:#fff0f0;border:2px solid #b00020;padding:1rem;margin:0;white-space:pre-wrap;font-family:monospace\">rapport: the last build failed; this is the last good report.\n\n{}</div>",
+            crate::render::templates::escape_html(text)
+        );
+        page = page.replacen("<body>", &format!("<body>\n{banner}"), 1);
+    }
+    let script = format!("<script src=\"/__rapport/live.js?g={generation}\"></script>\n</body>");
+    page.replacen("</body>", &script, 1)
+}
+
+fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+fn respond(shared: &Shared, request: tiny_http::Request) {
+    let url = request.url().to_owned();
+    let (status, body, kind) = answer(shared, &url, request.method());
+    let mut response = tiny_http::Response::from_data(body).with_status_code(status);
+    for h in [header("Content-Type", kind), header("Cache-Control", "no-store")]
+        .into_iter()
+        .flatten()
+    {
+        response = response.with_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+fn answer(shared: &Shared, url: &str, method: &tiny_http::Method) -> (u16, Vec<u8>, &'static str) {
+    let text = "text/plain; charset=utf-8";
+    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
+        return (405, b"only GET and HEAD".to_vec(), text);
+    }
+    let (lock, changed) = &**shared;
+    if url.starts_with("/__rapport/live.js") {
+        return (200, LIVE_JS.as_bytes().to_vec(), "text/javascript; charset=utf-8");
+    }
+    if let Some(query) = url.strip_prefix("/__rapport/wait?since=") {
+        let since: u64 = query.parse().unwrap_or(0);
+        let Ok(state) = lock.lock() else {
+            return (500, Vec::new(), text);
+        };
+        let waited = changed.wait_timeout_while(state, Duration::from_secs(25), |s| s.generation <= since);
+        let generation = waited.map_or(since, |(s, _)| s.generation);
+        return (200, generation.to_string().into_bytes(), text);
+    }
+    let Some(path) = site_path(url) else {
+        return (400, b"bad path".to_vec(), text);
+    };
+    let Ok(state) = lock.lock() else {
+        return (500, Vec::new(), text);
+    };
+    match state.site.get(&path) {
+        Some(bytes) if path.extension().is_some_and(|e| e == "html") => {
+            let html = String::from_utf8_lossy(bytes);
+            let page = decorate(&html, state.generation, state.error.as_deref());
+            (200, page.into_bytes(), content_type(&path))
+        }
+        Some(bytes) => (200, bytes.clone(), content_type(&path)),
+        None => (404, b"not found".to_vec(), text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_site() {
+        assert_eq!(site_path("/"), Some(PathBuf::from("index.html")));
+        assert_eq!(site_path("/a/sv/"), Some(PathBuf::from("a/sv/index.html")));
+        assert_eq!(site_path("/a/data.json?x=1"), Some(PathBuf::from("a/data.json")));
+        assert_eq!(site_path("/%73tyle.css"), Some(PathBuf::from("style.css")));
+        for bad in [
+            "/../Cargo.toml",
+            "/a/%2e%2e/%2e%2e/etc/passwd",
+            "/a\\..\\b",
+            "/%00",
+            "/%zz",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn served_pages_get_the_reload_script_and_errors() {
+        let html = "<html><head><meta content=\"default-src 'none'; style-src 'self'\"></head><body>\n<p>x</p>\n</body></html>";
+        let page = decorate(html, 3, Some("error[E0202]: <bad>"));
+        assert!(page.contains("default-src 'none'; script-src 'self'; connect-src 'self';"));
+        assert!(page.contains("<script src=\"/__rapport/live.js?g=3\"></script>\n</body>"));
+        assert!(page.contains("error[E0202]: &lt;bad&gt;"));
+    }
+}
