@@ -85,6 +85,9 @@ pub struct Chart {
     pub headers: Vec<String>,
     /// Table rows, already formatted.
     pub rows: Vec<Vec<String>>,
+    /// Per row, the language of its label when it fell back to another
+    /// language than the page's.
+    pub langs: Vec<Option<String>>,
 }
 
 /// One question in a level's section.
@@ -473,6 +476,7 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
                     ]
                 })
                 .collect(),
+            langs: Vec::new(),
         }
     });
     let segments = cx
@@ -599,30 +603,38 @@ fn question_view(cx: &Ctx, q: &QuestionScore, responses: u64) -> QuestionView {
 }
 
 /// The labels of a question's answers in the page's language.
-fn answer_labels(cx: &Ctx, question: &Question) -> Vec<String> {
+fn answer_labels(cx: &Ctx, question: &Question) -> Vec<Localized> {
+    let same = |text: String| Localized { text, lang: None };
     match &question.kind {
         Kind::Scale { scale, points, .. } => {
             let labels = &cx.survey.scales[*scale].labels;
-            let list = labels
-                .get(cx.lang)
-                .or_else(|| labels.get(""))
-                .or_else(|| labels.get(cx.default));
-            match list {
-                Some(l) => l.clone(),
-                None => (1..=*points).map(|v| v.to_string()).collect(),
+            if let Some(list) = labels.get(cx.lang).or_else(|| labels.get("")) {
+                return list.iter().cloned().map(same).collect();
+            }
+            match labels.get(cx.default) {
+                Some(list) => list
+                    .iter()
+                    .map(|l| Localized {
+                        text: l.clone(),
+                        lang: Some(cx.default.to_owned()),
+                    })
+                    .collect(),
+                None => (1..=*points).map(|v| same(v.to_string())).collect(),
             }
         }
-        Kind::Nps => (0..=10).map(|v: u32| v.to_string()).collect(),
-        Kind::YesNo => vec![cx.words.get("yes"), cx.words.get("no")],
+        Kind::Nps => (0..=10).map(|v: u32| same(v.to_string())).collect(),
+        Kind::YesNo => vec![same(cx.words.get("yes")), same(cx.words.get("no"))],
         Kind::Choice { options, .. } | Kind::MultiChoice { options, .. } => {
-            options.iter().map(|o| cx.local(&o.label).text).collect()
+            options.iter().map(|o| cx.local(&o.label)).collect()
         }
         Kind::Text { .. } => Vec::new(),
     }
 }
 
 fn chart(cx: &Ctx, question: &Question, q: &QuestionScore, title: &str) -> Chart {
-    let labels = answer_labels(cx, question);
+    let localized = answer_labels(cx, question);
+    let langs: Vec<Option<String>> = localized.iter().map(|l| l.lang.clone()).collect();
+    let labels: Vec<String> = localized.into_iter().map(|l| l.text).collect();
     let n = q.answers.max(1) as f64;
     let shares: Vec<f64> = q.counts.iter().map(|c| *c as f64 / n).collect();
     let rows: Vec<Vec<String>> = labels
@@ -683,5 +695,6 @@ fn chart(cx: &Ctx, question: &Question, q: &QuestionScore, title: &str) -> Chart
             cx.words.get("share"),
         ],
         rows,
+        langs,
     }
 }

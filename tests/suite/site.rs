@@ -63,6 +63,8 @@ fn pages_per_language_with_switcher_and_alternates() {
         "{en}"
     );
     assert!(en.contains("class=\"description markdown\" lang=\"nl\""));
+    // So do scale labels without an English translation, in the numbers' table.
+    assert!(en.contains("<th scope=\"row\" lang=\"nl\">Oneens</th>"), "{en}");
     // Every link is relative.
     assert!(
         !en.contains("href=\"/")
@@ -120,7 +122,7 @@ error[E0301]: a template could not be read: Failed to parse 'index.html':  --> 1
   = expected a value that can be negated
  = in templates
 
-warning[W0001]: 2 texts have no `en` translation
+warning[W0001]: 3 texts have no `en` translation
   --> surveys/ladder/survey.yaml:2:14
   |
 ...
