@@ -220,4 +220,13 @@ error: refusing to replace surveys: the folder is not empty and was not made by 
 
 "#]]);
     assert!(tmp.path().join("surveys/hand/survey.yaml").is_file());
+    // A mistyped --out . or --out .. deletes nothing either.
+    let before = snapshot_tree(tmp.path());
+    for out in [".", ".."] {
+        rapport(tmp.path())
+            .args(["build", "--no-cache", "--out", out])
+            .assert()
+            .code(1);
+    }
+    assert_eq!(before, snapshot_tree(tmp.path()));
 }
