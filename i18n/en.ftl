@@ -31,6 +31,7 @@ meets-target = meets its target
 misses-target = below its target
 no-data = no data
 hidden = fewer than { $n } answers
+hidden-complement = hidden, so that a smaller group cannot be worked out
 what-to-do = What to do about { $level }
 questions = Questions
 trend = Trend by { $period }

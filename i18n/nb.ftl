@@ -29,6 +29,7 @@ meets-target = når målet
 misses-target = under målet
 no-data = ingen data
 hidden = færre enn { $n } svar
+hidden-complement = skjult, slik at en mindre gruppe ikke kan regnes ut
 what-to-do = Slik forbedrer dere { $level }
 questions = Spørsmål
 trend = Utvikling per { $period }

@@ -29,6 +29,7 @@ meets-target = haalt het doel
 misses-target = onder het doel
 no-data = geen gegevens
 hidden = minder dan { $n } antwoorden
+hidden-complement = verborgen, zodat een kleinere groep niet te herleiden is
 what-to-do = Wat te doen aan { $level }
 questions = Vragen
 trend = Verloop per { $period }

@@ -35,6 +35,7 @@ meets-target = цель достигнута
 misses-target = ниже цели
 no-data = нет данных
 hidden = меньше { $n } ответов
+hidden-complement = скрыто, чтобы нельзя было вычислить меньшую группу
 what-to-do = Что сделать на уровне «{ $level }»
 questions = Вопросы
 trend = Динамика: { $period }

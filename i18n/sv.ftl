@@ -29,6 +29,7 @@ meets-target = når sitt mål
 misses-target = under sitt mål
 no-data = inga data
 hidden = färre än { $n } svar
+hidden-complement = dold, så att en mindre grupp inte kan räknas fram
 what-to-do = Så förbättrar ni { $level }
 questions = Frågor
 trend = Utveckling per { $period }

@@ -116,11 +116,17 @@ pub fn explain_bad_date(text: &str) -> (String, Option<String>) {
     if let Some((date, time)) = t.split_once(['T', 't', ' ']) {
         let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
         if parse_date(date).is_some() && !has_offset {
+            // RFC 3339 wants seconds: 10:00 becomes 10:00:00.
+            let time = if time.len() == 5 { format!("{time}:00") } else { time.to_owned() };
             return (
                 "a date-time needs its time zone offset".into(),
-                Some(format!(
-                    "write e.g. `{date}T{time}Z` (UTC) or `{date}T{time}+02:00`"
-                )),
+                Some(format!("write e.g. `{date}T{time}Z` (UTC) or `{date}T{time}+02:00`")),
+            );
+        }
+        if parse_date(date).is_some() && time.len() < 8 {
+            return (
+                "a time needs seconds".into(),
+                Some("write the time as HH:MM:SS, e.g. `10:00:00`".into()),
             );
         }
     }
@@ -189,6 +195,9 @@ mod tests {
             Some("write e.g. `2026-09-14T10:30:00Z` (UTC) or `2026-09-14T10:30:00+02:00`")
         );
         assert_eq!(explain_bad_date("soon").0, "not a date");
+        let (_, fix) = explain_bad_date("2026-06-01 10:00");
+        assert_eq!(fix.as_deref(), Some("write e.g. `2026-06-01T10:00:00Z` (UTC) or `2026-06-01T10:00:00+02:00`"));
+        assert!(parse_date("2026-06-01T10:00:00Z").is_some());
     }
 
     #[test]

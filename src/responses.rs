@@ -86,6 +86,8 @@ fn read_file(
         diags: Vec::new(),
         cached: true,
     };
+    // A file over the size limit is never taken from the cache: reading it reports the limit.
+    let cache = cache.filter(|_| stamp.is_some_and(|st| st.size <= max));
     if let (Some(c), Some(st)) = (cache, stamp) {
         if let Some(s) = c.fresh(rel, st) {
             return cached(s);

@@ -221,7 +221,8 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
     if let Kind::Nps = kind {
         let promoters = qc.counts[9] + qc.counts[10];
         let detractors: u64 = qc.counts[..=6].iter().sum();
-        out.nps = Some((share(promoters) - share(detractors)) * 100.0);
+        // One division of integers: no rounding noise such as 10.000000000000004.
+        out.nps = Some((promoters as f64 - detractors as f64) * 100.0 / n as f64);
     }
     out
 }
@@ -258,20 +259,67 @@ pub fn hide(cells: &[(u64, Option<f64>)], min_group_size: u64, privacy: &mut Pri
     let small = out.iter().filter(|c| matches!(c, Shown::Hidden { .. })).count();
     privacy.small += small as u64;
     if small == 1 {
-        let smallest = out
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| match c {
-                Shown::Score { responses, .. } => Some((*responses, i)),
-                _ => None,
-            })
-            .min();
-        if let Some((_, i)) = smallest {
+        if let Some(i) = smallest(out.iter()) {
             out[i] = Shown::Hidden { complement: true };
             privacy.complement += 1;
         }
     }
     out
+}
+
+/// The position of the shown cell with the fewest respondents (the first
+/// on a tie).
+fn smallest<'a>(cells: impl Iterator<Item = &'a Shown>) -> Option<usize> {
+    cells
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Shown::Score { responses, .. } => Some((*responses, i)),
+            _ => None,
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+fn is_hidden(c: &Shown) -> bool {
+    matches!(c, Shown::Hidden { .. })
+}
+
+/// Extends the complementary hiding across periods. A segment value's
+/// period cells add up to its overall cell, so a value hidden in exactly one
+/// period could be worked out from the overall figure and the other
+/// periods: the smallest other period cell of that value is hidden too.
+/// That may leave a period with a lone hidden cell, which takes another cell
+/// of its period with it, and so on until nothing changes.
+pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: &mut Privacy) {
+    for s in 0..segments {
+        let values = by_period.first().map_or(0, |p| p.by_segment[s].len());
+        loop {
+            let mut changed = false;
+            for v in 0..values {
+                let hidden = by_period.iter().filter(|p| is_hidden(&p.by_segment[s][v])).count();
+                if hidden == 1 {
+                    if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v])) {
+                        by_period[i].by_segment[s][v] = Shown::Hidden { complement: true };
+                        privacy.complement += 1;
+                        changed = true;
+                    }
+                }
+            }
+            for p in by_period.iter_mut() {
+                let row = &mut p.by_segment[s];
+                if row.iter().filter(|c| is_hidden(c)).count() == 1 {
+                    if let Some(i) = smallest(row.iter()) {
+                        row[i] = Shown::Hidden { complement: true };
+                        privacy.complement += 1;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
 }
 
 /// Scores a survey from its tally.
@@ -323,7 +371,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .filter(|(_, q)| q.level == Some(l))
             .map(|(i, q)| question_score(i, &q.kind, &all.questions[i]))
             .collect();
-        let by_period = periods
+        let mut by_period: Vec<PeriodScore> = periods
             .iter()
             .map(|p| {
                 let counts = cell(Cell {
@@ -338,6 +386,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                 }
             })
             .collect();
+        protect_periods(&mut by_period, survey.segments.len(), &mut privacy);
         levels.push(LevelScore {
             responses: all.level_responses[l],
             score,
@@ -561,6 +610,43 @@ mod tests {
         // Every level meets its target: no focus level.
         let t = tally_of(&survey, &[vec![(0, Code(0)), (1, Many(0b01))]]);
         assert_eq!(score(&survey, &t, 1).focus, None);
+    }
+
+    fn period(cells: Vec<Shown>) -> PeriodScore {
+        PeriodScore {
+            period: crate::period::PeriodKind::Year.of(crate::period::parse_date("2026-01-01").expect("date")),
+            responses: 0,
+            score: None,
+            by_segment: vec![cells],
+        }
+    }
+
+    fn shown(n: u64) -> Shown {
+        Shown::Score {
+            responses: n,
+            score: Some(50.0),
+        }
+    }
+
+    #[test]
+    fn a_value_hidden_in_one_period_is_hidden_in_another_too() {
+        // Staff (second column) is hidden in the second period only; its
+        // overall cell minus the other periods would give it away.
+        let mut rows = vec![
+            period(vec![shown(10), shown(6)]),
+            period(vec![shown(10), Shown::Hidden { complement: false }]),
+            period(vec![shown(12), shown(9)]),
+        ];
+        // The lone hidden cell of period 2 has already taken customer (10) with it.
+        rows[1].by_segment[0][0] = Shown::Hidden { complement: true };
+        let mut p = Privacy::default();
+        protect_periods(&mut rows, 1, &mut p);
+        // Staff in period 1 (6, the smallest) goes too; that leaves period 1
+        // with a lone hidden cell, so customer in period 1 goes as well, which
+        // in turn is customer's second hidden cell: stable.
+        assert_eq!(rows[0].by_segment[0], vec![Shown::Hidden { complement: true }; 2]);
+        assert_eq!(rows[2].by_segment[0], vec![shown(12), shown(9)]);
+        assert_eq!(p.complement, 2);
     }
 
     #[test]

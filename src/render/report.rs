@@ -433,11 +433,14 @@ pub fn page(spec: &PageSpec) -> ReportPage {
 fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) -> LevelView {
     let level = &cx.survey.levels[i];
     let (status, class) = cx.status(ls.meets_target);
-    let summary = format!(
-        "{} · {status} · {}",
-        cx.score_of_target(ls.score, ls.target),
-        cx.words.count("responses", ls.responses)
-    );
+    let summary = match ls.score {
+        Some(_) => format!(
+            "{} · {status} · {}",
+            cx.score_of_target(ls.score, ls.target),
+            cx.words.count("responses", ls.responses)
+        ),
+        None => format!("{} ({} {})", cx.words.get("no-answers"), cx.words.get("target"), cx.target(ls.target)),
+    };
     let questions = ls
         .questions
         .iter()
@@ -499,10 +502,14 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
                             n: format!("n = {}", cx.words.integer(*responses)),
                             width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
                         },
-                        Shown::Hidden { .. } => SegmentRow {
+                        Shown::Hidden { complement } => SegmentRow {
                             label,
                             state: "hidden",
-                            text: cx.words.with("hidden", &[("n", &cx.words.integer(min))]),
+                            text: if *complement {
+                                cx.words.get("hidden-complement")
+                            } else {
+                                cx.words.with("hidden", &[("n", &cx.words.integer(min))])
+                            },
                             n: String::new(),
                             width: 0,
                         },
