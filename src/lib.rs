@@ -425,7 +425,7 @@ pub fn build(
 /// the pages when the build fails.
 fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> serve::Built {
     let started = Instant::now();
-    let analysis = analyse(
+    let mut analysis = analyse(
         root,
         Options {
             cache: if use_cache {
@@ -436,6 +436,8 @@ fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> s
             progress: false,
         },
     );
+    // Served pages live at the server's root, whatever base_url says.
+    analysis.config.base_url = None;
     let mut err = StandardStream::stderr(color_choice(color));
     let _ = report(&analysis, root, &mut err, quiet);
     if analysis.diagnostics.errors() > 0 {
@@ -443,7 +445,7 @@ fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> s
         let _ = analysis.diagnostics.print(root, &mut text, MAX_SHOWN, false);
         let _ = writeln!(
             err,
-            "error: {}; still serving the last good site",
+            "error: {}; the pages show them, and reload once they are fixed",
             problems(&analysis.diagnostics)
         );
         return Err(String::from_utf8_lossy(&text.into_inner()).into_owned());
@@ -461,7 +463,7 @@ fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> s
             Ok(site)
         }
         Err(e) => {
-            let _ = writeln!(err, "error: {e}; still serving the last good site");
+            let _ = writeln!(err, "error: {e}; the pages show it, and reload once it is fixed");
             Err(e.to_string())
         }
     }

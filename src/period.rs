@@ -117,10 +117,16 @@ pub fn explain_bad_date(text: &str) -> (String, Option<String>) {
         let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
         if parse_date(date).is_some() && !has_offset {
             // RFC 3339 wants seconds: 10:00 becomes 10:00:00.
-            let time = if time.len() == 5 { format!("{time}:00") } else { time.to_owned() };
+            let time = if time.len() == 5 {
+                format!("{time}:00")
+            } else {
+                time.to_owned()
+            };
             return (
                 "a date-time needs its time zone offset".into(),
-                Some(format!("write e.g. `{date}T{time}Z` (UTC) or `{date}T{time}+02:00`")),
+                Some(format!(
+                    "write e.g. `{date}T{time}Z` (UTC) or `{date}T{time}+02:00`"
+                )),
             );
         }
         if parse_date(date).is_some() && time.len() < 8 {
@@ -196,7 +202,10 @@ mod tests {
         );
         assert_eq!(explain_bad_date("soon").0, "not a date");
         let (_, fix) = explain_bad_date("2026-06-01 10:00");
-        assert_eq!(fix.as_deref(), Some("write e.g. `2026-06-01T10:00:00Z` (UTC) or `2026-06-01T10:00:00+02:00`"));
+        assert_eq!(
+            fix.as_deref(),
+            Some("write e.g. `2026-06-01T10:00:00Z` (UTC) or `2026-06-01T10:00:00+02:00`")
+        );
         assert!(parse_date("2026-06-01T10:00:00Z").is_some());
     }
 

@@ -296,7 +296,10 @@ pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: 
         loop {
             let mut changed = false;
             for v in 0..values {
-                let hidden = by_period.iter().filter(|p| is_hidden(&p.by_segment[s][v])).count();
+                let hidden = by_period
+                    .iter()
+                    .filter(|p| is_hidden(&p.by_segment[s][v]))
+                    .count();
                 if hidden == 1 {
                     if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v])) {
                         by_period[i].by_segment[s][v] = Shown::Hidden { complement: true };
@@ -614,7 +617,8 @@ mod tests {
 
     fn period(cells: Vec<Shown>) -> PeriodScore {
         PeriodScore {
-            period: crate::period::PeriodKind::Year.of(crate::period::parse_date("2026-01-01").expect("date")),
+            period: crate::period::PeriodKind::Year
+                .of(crate::period::parse_date("2026-01-01").expect("date")),
             responses: 0,
             score: None,
             by_segment: vec![cells],

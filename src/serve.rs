@@ -78,16 +78,10 @@ pub fn serve(
         }
     })
     .map_err(|e| format!("could not watch the project: {e}"))?;
-    for dir in ["surveys", "templates"] {
-        if root.join(dir).is_dir() {
-            watcher
-                .watch(&root.join(dir), RecursiveMode::Recursive)
-                .map_err(|e| format!("could not watch {dir}: {e}"))?;
-        }
-    }
-    // rapport.yaml may not exist yet: watch the root itself, without recursion.
+    // The whole project, so that folders made later (a first `templates/`)
+    // are watched too; `relevant` keeps only what can change the site.
     watcher
-        .watch(root, RecursiveMode::NonRecursive)
+        .watch(root, RecursiveMode::Recursive)
         .map_err(|e| format!("could not watch {}: {e}", root.display()))?;
     let rebuilder = Arc::clone(&shared);
     let root_for_changes = root.to_path_buf();
@@ -202,7 +196,7 @@ pub fn decorate(html: &str, generation: u64, error: Option<&str>) -> String {
         .replacen("style-src 'self'", "style-src 'self' 'unsafe-inline'", 1);
     if let Some(text) = error {
         let banner = format!(
-            "<div role=\"alert\" style=\"background:#fff0f0;border:2px solid #b00020;padding:1rem;margin:0;white-space:pre-wrap;font-family:monospace\">rapport: the last build failed; this is the last good report.\n\n{}</div>",
+            "<div role=\"alert\" style=\"background:#fff0f0;border:2px solid #b00020;padding:1rem;margin:0;white-space:pre-wrap;font-family:monospace\">rapport: the last build failed; the page reloads when it is fixed.\n\n{}</div>",
             crate::render::templates::escape_html(text)
         );
         page = page.replacen("<body>", &format!("<body>\n{banner}"), 1);
@@ -218,13 +212,23 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 fn respond(shared: &Shared, request: tiny_http::Request) {
     let url = request.url().to_owned();
     let (status, body, kind) = answer(shared, &url, request.method());
-    let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-    for h in [header("Content-Type", kind), header("Cache-Control", "no-store")]
-        .into_iter()
-        .flatten()
-    {
-        response = response.with_header(h);
-    }
+    let response = if kind == "redirect" {
+        let location = String::from_utf8_lossy(&body).into_owned();
+        let mut r = tiny_http::Response::from_data(Vec::new()).with_status_code(status);
+        if let Some(h) = header("Location", &location) {
+            r = r.with_header(h);
+        }
+        r
+    } else {
+        let mut r = tiny_http::Response::from_data(body).with_status_code(status);
+        for h in [header("Content-Type", kind), header("Cache-Control", "no-store")]
+            .into_iter()
+            .flatten()
+        {
+            r = r.with_header(h);
+        }
+        r
+    };
     let _ = request.respond(response);
 }
 
@@ -252,6 +256,27 @@ fn answer(shared: &Shared, url: &str, method: &tiny_http::Method) -> (u16, Vec<u
     let Ok(state) = lock.lock() else {
         return (500, Vec::new(), text);
     };
+    if state.site.is_empty() {
+        // No good build yet: every page is the errors, and reloads when they are fixed.
+        let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'\">\n<title>rapport: the build failed</title>\n</head>\n<body>\n</body>\n</html>\n";
+        return (
+            503,
+            decorate(page, state.generation, state.error.as_deref()).into_bytes(),
+            "text/html; charset=utf-8",
+        );
+    }
+    if !state.site.contains_key(&path) && state.site.contains_key(&path.join("index.html")) {
+        // A folder asked for without its slash.
+        return (
+            301,
+            url.split('?')
+                .next()
+                .map(|u| format!("{u}/"))
+                .unwrap_or_default()
+                .into_bytes(),
+            "redirect",
+        );
+    }
     match state.site.get(&path) {
         Some(bytes) if path.extension().is_some_and(|e| e == "html") => {
             let html = String::from_utf8_lossy(bytes);

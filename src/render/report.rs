@@ -439,7 +439,12 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
             cx.score_of_target(ls.score, ls.target),
             cx.words.count("responses", ls.responses)
         ),
-        None => format!("{} ({} {})", cx.words.get("no-answers"), cx.words.get("target"), cx.target(ls.target)),
+        None => format!(
+            "{} ({} {})",
+            cx.words.get("no-answers"),
+            cx.words.get("target"),
+            cx.target(ls.target)
+        ),
     };
     let questions = ls
         .questions

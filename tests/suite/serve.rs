@@ -47,25 +47,28 @@ fn generation(page: &str) -> u64 {
         .expect("a reload script")
 }
 
-#[test]
-fn serve_rebuilds_reloads_and_keeps_the_last_good_site() {
-    let tmp = tempfile::tempdir().expect("temp dir");
+fn init(dir: &std::path::Path) {
     let bin = snapbox::cmd::cargo_bin!("rapport");
     assert!(Command::new(bin)
         .arg("init")
-        .arg(tmp.path())
+        .arg(dir)
         .arg("--quiet")
         .status()
         .expect("init")
         .success());
+}
+
+/// Starts `rapport serve` in `dir`; returns the server and its address.
+fn start(dir: &std::path::Path) -> (Server, String) {
+    let bin = snapbox::cmd::cargo_bin!("rapport");
     let mut child = Command::new(bin)
-        .current_dir(tmp.path())
+        .current_dir(dir)
         .args(["--color", "never", "serve", "--port", "0"])
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve starts");
     let stderr = child.stderr.take().expect("stderr");
-    let _server = Server(child);
+    let server = Server(child);
     let mut lines = BufReader::new(stderr).lines();
     let addr = loop {
         let line = lines
@@ -78,15 +81,21 @@ fn serve_rebuilds_reloads_and_keeps_the_last_good_site() {
     };
     std::thread::spawn(move || for _ in lines {});
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
+    (server, addr)
+}
+
+#[test]
+fn serve_rebuilds_reloads_and_keeps_the_last_good_site() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    init(tmp.path());
+    let (_server, addr) = start(tmp.path());
 
     let (status, page) = get(&addr, "/customer-expectations/index.html");
     assert_eq!(status, 200);
     assert!(page.contains("Customer expectations"));
     let g = generation(&page);
-    // Served pages reload; a built site never has the script.
-    assert!(!std::fs::read_dir(tmp.path())
-        .expect("list")
-        .any(|e| e.expect("entry").file_name() == "site"));
+    // Serving builds in memory: no site/ folder is written.
+    assert!(!tmp.path().join("site").exists());
 
     // A change to a response file: the reload endpoint answers with a new generation.
     let responses = tmp
@@ -126,8 +135,34 @@ fn serve_rebuilds_reloads_and_keeps_the_last_good_site() {
     let (_, data) = get(&addr, "/customer-expectations/data.json");
     assert!(data.contains("\"responses\": 11"));
 
-    // Nothing outside the site.
+    // A folder without its slash is redirected; nothing outside the site is served.
+    assert_eq!(get(&addr, "/customer-expectations").0, 301);
     assert_eq!(get(&addr, "/../Cargo.toml").0, 400);
     assert_eq!(get(&addr, "/%2e%2e/%2e%2e/etc/passwd").0, 400);
     assert_eq!(get(&addr, "/surveys/customer-expectations/survey.yaml").0, 404);
+}
+
+#[test]
+fn a_project_broken_from_the_start_shows_its_errors_until_fixed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    init(tmp.path());
+    let responses = tmp
+        .path()
+        .join("surveys/customer-expectations/responses/example.yaml");
+    let good = std::fs::read_to_string(&responses).expect("read");
+    std::fs::write(&responses, good.replacen("on-time: 4", "on-time: 9", 1)).expect("write");
+    let (_server, addr) = start(tmp.path());
+    let (status, page) = get(&addr, "/");
+    assert_eq!(status, 503);
+    assert!(
+        page.contains("role=\"alert\"") && page.contains("E0202"),
+        "{page}"
+    );
+    let g = generation(&page);
+    std::fs::write(&responses, good).expect("fix");
+    let (_, body) = get(&addr, &format!("/__rapport/wait?since={g}"));
+    assert!(body.trim().parse::<u64>().expect("a generation") > g);
+    let (status, page) = get(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("role=\"alert\""));
 }
