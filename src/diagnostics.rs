@@ -143,6 +143,11 @@ impl Diagnostics {
         &self.items
     }
 
+    /// Adds a problem found after the analysis (e.g. while rendering).
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
     /// Turns every warning into an error (`--strict`).
     pub fn strict(&mut self) {
         for d in &mut self.items {

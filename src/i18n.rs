@@ -19,6 +19,19 @@ pub const LANGUAGES: [(&str, &str); 5] = [
     ("nb", include_str!("../i18n/nb.ftl")),
 ];
 
+/// A language's name in itself, for the language switcher; the tag for a
+/// language rapport does not know.
+pub fn language_name(tag: &str) -> String {
+    match tag.split('-').next().unwrap_or(tag) {
+        "en" => "English".into(),
+        "sv" => "Svenska".into(),
+        "ru" => "Русский".into(),
+        "nl" => "Nederlands".into(),
+        "nb" => "Norsk bokmål".into(),
+        _ => tag.to_owned(),
+    }
+}
+
 /// True when rapport has its own words in `lang` (by its primary subtag).
 pub fn is_supported(lang: &str) -> bool {
     let primary = lang.split('-').next().unwrap_or(lang);

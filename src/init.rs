@@ -15,6 +15,8 @@ pub enum InitError {
     Exists(Vec<PathBuf>),
     /// A language that is not a language tag.
     BadLanguage(String),
+    /// A language given twice.
+    DuplicateLanguage(String),
     /// A file could not be written.
     Fs(FsError),
 }
@@ -34,6 +36,7 @@ impl fmt::Display for InitError {
                 f,
                 "`{l}` is not a language tag (write e.g. --languages en,sv; `nb` for Norwegian Bokmål)"
             ),
+            InitError::DuplicateLanguage(l) => write!(f, "`{l}` is given twice in --languages"),
             InitError::Fs(e) => e.fmt(f),
         }
     }
@@ -423,9 +426,12 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, InitError>
     if languages.is_empty() {
         return Err(InitError::BadLanguage(String::new()));
     }
-    for l in languages {
+    for (i, l) in languages.iter().enumerate() {
         if l == "no" || !crate::validate::is_language_tag(l) {
             return Err(InitError::BadLanguage(l.clone()));
+        }
+        if languages[..i].iter().any(|k| k.eq_ignore_ascii_case(l)) {
+            return Err(InitError::DuplicateLanguage(l.clone()));
         }
     }
     let files: Vec<(PathBuf, String)> = vec![

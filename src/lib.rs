@@ -313,9 +313,36 @@ pub fn check(
             progress: !quiet && args.format == cli::Format::Human,
         },
     );
-    if let Some(lang) = &args.lang {
-        analysis.diagnostics.only_language(lang);
+    // The pages are rendered in memory too, so a template that fails while
+    // rendering fails check as it would fail build.
+    if analysis.diagnostics.errors() == 0 {
+        if let Err(Error::Render(e)) = render(&analysis) {
+            analysis.diagnostics.push(diagnostics::Diagnostic::general(
+                diagnostics::Severity::Error,
+                validate::code::TEMPLATE,
+                Some(&Path::new("templates").join(e.template)),
+                format!("template `{}` failed: {}", e.template, e.message),
+            ));
+        }
     }
+    // The language as the surveys spell it (tags compare without case).
+    let lang = match &args.lang {
+        None => None,
+        Some(asked) => {
+            let found = analysis
+                .surveys
+                .iter()
+                .flat_map(|(s, _)| s.languages.iter())
+                .find(|l| l.eq_ignore_ascii_case(asked))
+                .cloned();
+            let Some(tag) = found else {
+                writeln!(err, "error: no survey has the language `{asked}`")?;
+                return Err(Error::Invalid);
+            };
+            analysis.diagnostics.only_language(&tag);
+            Some(tag)
+        }
+    };
     if args.strict {
         analysis.diagnostics.strict();
     }
@@ -335,7 +362,7 @@ pub fn check(
     let d = &analysis.diagnostics;
     if !quiet && args.format != cli::Format::Json {
         writeln!(err, "checked {}: {}", counts(&analysis), problems(d))?;
-        let coverage = coverage_lines(&analysis, args.lang.as_deref());
+        let coverage = coverage_lines(&analysis, lang.as_deref());
         if !coverage.is_empty() {
             writeln!(err, "translations:")?;
             for line in coverage {
@@ -379,11 +406,13 @@ pub fn build(
         },
     );
     if let Some(url) = base_url {
-        analysis.config.base_url = Some(if url.ends_with('/') {
-            url.to_owned()
-        } else {
-            format!("{url}/")
-        });
+        match validate::config::normalize_base_url(url) {
+            Ok(url) => analysis.config.base_url = Some(url),
+            Err(message) => {
+                writeln!(out, "error: --base-url: {message}")?;
+                return Err(Error::Invalid);
+            }
+        }
     }
     report(&analysis, root, out, quiet)?;
     let d = &analysis.diagnostics;

@@ -50,6 +50,8 @@ pub struct IndexPage {
     pub lang: String,
     /// Relative path to the site root (empty: the index is at the root).
     pub root: String,
+    /// The index in the page's language.
+    pub home: String,
     /// The site's title.
     pub site_title: String,
     /// The index in each site language.
@@ -125,6 +127,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
         files.insert(dir.join("data.csv"), data_csv::render(survey, scores));
     }
     // Report pages (and their charts) are independent: render them in parallel.
+    let site_langs = site_languages(config, surveys);
     let jobs: Vec<(usize, &String)> = surveys
         .iter()
         .enumerate()
@@ -141,6 +144,11 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
                 site_title: config.title.as_ref(),
                 min_group_size: config.min_group_size,
                 base_url: config.base_url.as_deref(),
+                home: if site_langs.contains(lang) {
+                    index_path(lang, &site_langs[0])
+                } else {
+                    "index.html".into()
+                },
             });
             let bytes = render_page(t, "report.html", &page)?;
             Ok((i, lang.clone(), page, bytes))
@@ -205,12 +213,13 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
         let index = IndexPage {
             lang: lang.clone(),
             root: root.clone(),
+            home: format!("{root}{}", index_path(lang, &default)),
             site_title,
             alternates: languages
                 .iter()
                 .map(|l| Alternate {
                     lang: l.clone(),
-                    name: l.clone(),
+                    name: crate::i18n::language_name(l),
                     href: format!("{root}{}", index_path(l, &default)),
                     current: l == lang,
                 })

@@ -178,6 +178,8 @@ pub struct ReportPage {
     pub lang: String,
     /// Relative path from the page to the site's root, e.g. `../`.
     pub root: String,
+    /// The index of the surveys in the page's language (or the default one).
+    pub home: String,
     /// The site's title.
     pub site_title: String,
     /// The survey's title.
@@ -241,6 +243,8 @@ pub struct PageSpec<'a> {
     pub min_group_size: u64,
     /// An absolute base for links (`/reports/`); relative links without it.
     pub base_url: Option<&'a str>,
+    /// The index page for this language, relative to the site root.
+    pub home: String,
 }
 
 /// The path of a survey's page in `lang`, relative to the site root.
@@ -325,7 +329,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         .iter()
         .map(|l| Alternate {
             lang: l.clone(),
-            name: l.clone(),
+            name: crate::i18n::language_name(l),
             href: format!("{root}{}", page_path(survey, l)),
             current: l == spec.lang,
         })
@@ -423,6 +427,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         focus,
         levels,
         comments,
+        home: format!("{root}{}", spec.home),
         data_json: format!("{root}{}/data.json", survey.id),
         data_csv: format!("{root}{}/data.csv", survey.id),
         root,

@@ -71,12 +71,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
     tera.set_escape_fn(escape_html);
     let html: Vec<(String, String)> = files.into_iter().filter(|(n, _)| n.ends_with(".html")).collect();
     if let Err(e) = tera.add_raw_templates(html) {
-        diags.push(Diagnostic::general(
-            Severity::Error,
-            code::TEMPLATE,
-            Some(Path::new("templates")),
-            format!("a template could not be read: {}", chain(&e)),
-        ));
+        diags.push(parse_error(&chain(&e)));
         return None;
     }
     Some(Templates { tera, css })
@@ -97,6 +92,48 @@ pub fn escape_html(input: &str) -> String {
         }
     }
     out
+}
+
+/// A template that does not parse, as a diagnostic at its file, line and
+/// column (tera writes them as `Failed to parse 'x.html'` and ` --> 30:32`).
+fn parse_error(text: &str) -> Diagnostic {
+    let name = text
+        .split("Failed to parse '")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or("");
+    let at = text
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|lc| lc.split_once(':'))
+        .and_then(|(l, c)| Some((l.parse::<u32>().ok()?, c.parse::<u32>().ok()?)));
+    let expected = text
+        .lines()
+        .rev()
+        .find(|l| l.trim_start().starts_with('='))
+        .map(|l| l.trim_start_matches([' ', '=']).trim());
+    let file = Path::new("templates").join(name);
+    let message = format!("template `{name}` does not parse");
+    let d = match at {
+        Some((line, col)) if !name.is_empty() => {
+            let pos = crate::yaml::Pos { line, col };
+            Diagnostic::error(
+                code::TEMPLATE,
+                &file,
+                crate::yaml::Span2 { start: pos, end: pos },
+                message,
+            )
+            .label(expected.unwrap_or("here").to_owned())
+        }
+        _ => Diagnostic::general(
+            Severity::Error,
+            code::TEMPLATE,
+            Some(&file),
+            format!("{message}: {text}"),
+        ),
+    };
+    d.help("templates use Tera's syntax: https://keats.github.io/tera/docs/")
 }
 
 /// A tera error with its causes, in one line.

@@ -68,24 +68,34 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
 }
 
 /// Checks a base URL (`/reports/` or `https://example.org/reports/`) and
-/// gives it its trailing slash.
-pub fn base_url(ctx: &mut Ctx, node: &Node, url: &str) -> Option<String> {
+/// gives it its trailing slash; the error says what is expected.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
     let ok = url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://");
     if !ok || url.contains(['"', '<', '>', ' ', '\\']) {
-        ctx.error(
-            code::WRONG_TYPE,
-            node.span,
-            format!(
-                "base_url: {} is not a path or an http(s) URL",
-                crate::yaml::quote(url)
-            ),
-            "expected e.g. `/reports/` or `https://example.org/reports/`",
-        );
-        return None;
+        return Err(format!(
+            "base_url {} is not a path or an http(s) URL: expected e.g. `/reports/` or `https://example.org/reports/`",
+            crate::yaml::quote(url)
+        ));
     }
-    Some(if url.ends_with('/') {
+    Ok(if url.ends_with('/') {
         url.to_owned()
     } else {
         format!("{url}/")
     })
+}
+
+/// Checks `base_url` in rapport.yaml.
+pub fn base_url(ctx: &mut Ctx, node: &Node, url: &str) -> Option<String> {
+    match normalize_base_url(url) {
+        Ok(u) => Some(u),
+        Err(message) => {
+            ctx.error(
+                code::WRONG_TYPE,
+                node.span,
+                message,
+                "expected `/reports/` or `https://...`",
+            );
+            None
+        }
+    }
 }

@@ -158,6 +158,14 @@ impl<'n> Fields<'n> {
         self.typos.contains(&key)
     }
 
+    /// The key node `key` is written with, to point at the field itself.
+    pub fn key(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.text() == Some(key))
+            .map(|(k, _)| k)
+    }
+
     /// The value of `key`, unless absent or null.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries

@@ -489,7 +489,7 @@ fn level_of(
 ) -> Option<Option<usize>> {
     if type_name == "text" {
         if let Some(n) = fields.get("level") {
-            not_for_type(ctx, n, "level", "text");
+            not_for_type(ctx, fields.key("level").unwrap_or(n), "level", "text");
             return None;
         }
         return Some(None);
@@ -536,7 +536,7 @@ fn kind(
     let only = |ctx: &mut Ctx, field: &str, types: &[&str]| {
         if let Some(n) = fields.get(field) {
             if !types.contains(&type_name) {
-                not_for_type(ctx, n, field, type_name);
+                not_for_type(ctx, fields.key(field).unwrap_or(n), field, type_name);
                 return false;
             }
         }

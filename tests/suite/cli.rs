@@ -102,10 +102,14 @@ fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
     let text = String::from_utf8(out).expect("UTF-8");
     assert!(text.contains("translations:\n  support: sv "), "{text}");
     rapport(&root)
-        .args(["check", "--lang", "ru", "--format", "json"])
+        .args(["check", "--lang", "SV", "--format", "json"])
         .assert()
-        .success()
-        .stdout_eq("[]\n");
+        .success();
+    rapport(&root)
+        .args(["check", "--lang", "ru"])
+        .assert()
+        .code(1)
+        .stderr_eq("error: no survey has the language `ru`\n");
 }
 
 #[test]

@@ -33,8 +33,11 @@ fn hand_survey() -> rapport::model::Survey {
 fn own_words(message: &str) -> String {
     let mut out = String::new();
     let mut quote = None;
+    let mut escaped = false;
     for c in message.chars() {
         match (quote, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
             (None, '`' | '"') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
             (None, c) => out.push(c),

@@ -114,13 +114,13 @@ fn a_projects_templates_replace_the_built_in_ones() {
         .assert()
         .code(1)
         .stderr_eq(snapbox::str![[r#"
-error[E0301]: a template could not be read: Failed to parse 'index.html':  --> 1:7
+error[E0301]: template `index.html` does not parse
+  --> templates/index.html:1:7
   |
 1 | {% if %}
-  |       ^---
+  |       ^ expected a value that can be negated
   |
-  = expected a value that can be negated
- = in templates
+  = help: templates use Tera's syntax: https://keats.github.io/tera/docs/
 
 warning[W0001]: 3 texts have no `en` translation
   --> surveys/ladder/survey.yaml:2:14
