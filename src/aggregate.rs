@@ -104,15 +104,19 @@ pub const SAMPLE: usize = 100;
 pub struct Sample {
     /// Answers given in all.
     pub total: u64,
-    /// (hash, answer), sorted, at most [`SAMPLE`].
-    pub kept: Vec<(u64, String)>,
+    /// (hash, answer, index of the response's language), sorted, at most [`SAMPLE`].
+    pub kept: Vec<(u64, String, Option<u32>)>,
 }
 
 impl Sample {
     /// Counts one answer, keeping it if it is among the smallest hashes.
-    pub fn add(&mut self, text: &str) {
+    pub fn add(&mut self, text: &str, language: Option<u32>) {
         self.total += 1;
-        let item = (xxhash_rust::xxh3::xxh3_64(text.as_bytes()), text.to_owned());
+        let item = (
+            xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            text.to_owned(),
+            language,
+        );
         if self.kept.len() == SAMPLE && self.kept.last().is_some_and(|last| &item >= last) {
             return;
         }
@@ -124,7 +128,8 @@ impl Sample {
     /// Adds another sample.
     pub fn merge(&mut self, other: &Sample) {
         self.total += other.total;
-        let mut all: Vec<(u64, String)> = self.kept.drain(..).chain(other.kept.iter().cloned()).collect();
+        let mut all: Vec<(u64, String, Option<u32>)> =
+            self.kept.drain(..).chain(other.kept.iter().cloned()).collect();
         all.sort();
         all.truncate(SAMPLE);
         self.kept = all;
@@ -151,7 +156,7 @@ impl Tally {
                 levels_answered[level] = true;
             }
             if let (Answer::Text(t), Kind::Text { publish: true }) = (a, &question.kind) {
-                self.texts.entry(*q).or_default().add(t);
+                self.texts.entry(*q).or_default().add(t, r.language);
             }
         }
         let mut add_to = |cell: Cell| {
@@ -290,6 +295,7 @@ pub(crate) mod tests {
         Response {
             period: PeriodKind::Quarter.of(parse_date(date).expect("date")),
             segment: vec![seg],
+            language: None,
             answers,
         }
     }
@@ -327,15 +333,15 @@ pub(crate) mod tests {
         let texts: Vec<String> = (0..500).map(|i| format!("answer {i}")).collect();
         let mut whole = Sample::default();
         for t in &texts {
-            whole.add(t);
+            whole.add(t, None);
         }
         assert_eq!((whole.total, whole.kept.len()), (500, SAMPLE));
         let (mut a, mut b) = (Sample::default(), Sample::default());
         for t in texts.iter().rev() {
             if t.len() % 2 == 0 {
-                a.add(t);
+                a.add(t, None);
             } else {
-                b.add(t);
+                b.add(t, None);
             }
         }
         b.merge(&a);

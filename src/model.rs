@@ -295,6 +295,8 @@ pub struct Response {
     pub period: Period,
     /// For each segment of the survey, the value's index, if the respondent has one.
     pub segment: Vec<Option<u32>>,
+    /// The index of the response's language in the survey's, when given.
+    pub language: Option<u32>,
     /// (question index, answer), skipped questions left out.
     pub answers: Vec<(u32, Answer)>,
 }

@@ -104,7 +104,7 @@ pub struct TextAnswers {
     /// at least `min_group_size` answered): a sample of at most
     /// [`crate::aggregate::SAMPLE`], in a fixed order that says nothing of
     /// who wrote them.
-    pub published: Vec<String>,
+    pub published: Vec<(String, Option<u32>)>,
 }
 
 /// A survey's scores.
@@ -413,7 +413,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                     tally
                         .texts
                         .get(&(i as u32))
-                        .map(|s| s.kept.iter().map(|(_, t)| t.clone()).collect())
+                        .map(|s| s.kept.iter().map(|(_, t, l)| (t.clone(), *l)).collect())
                         .unwrap_or_default()
                 } else {
                     Vec::new()
@@ -581,6 +581,7 @@ mod tests {
                     period: crate::period::PeriodKind::Quarter
                         .of(crate::period::parse_date("2026-01-01").expect("date")),
                     segment: vec![None],
+                    language: None,
                     answers: a.clone(),
                 },
             );

@@ -165,8 +165,9 @@ pub struct LevelView {
 pub struct CommentsView {
     /// The question.
     pub question: Localized,
-    /// The answers, as respondents wrote them (escaped by the template).
-    pub items: Vec<String>,
+    /// The answers, as respondents wrote them (escaped by the template),
+    /// with the response's language when it is not the page's.
+    pub items: Vec<Localized>,
     /// "A sample of 100 of 2,345 answers." when not all are shown.
     pub note: Option<String>,
 }
@@ -393,7 +394,17 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         .filter(|t| !t.published.is_empty())
         .map(|t| CommentsView {
             question: cx.local(&survey.questions[t.question].text),
-            items: t.published.clone(),
+            items: t
+                .published
+                .iter()
+                .map(|(text, lang)| Localized {
+                    text: text.clone(),
+                    lang: lang
+                        .and_then(|i| survey.languages.get(i as usize))
+                        .filter(|l| l.as_str() != spec.lang)
+                        .cloned(),
+                })
+                .collect(),
             note: (t.answers > t.published.len() as u64).then(|| {
                 cx.words.with(
                     "comments-sample",

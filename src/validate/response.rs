@@ -63,6 +63,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
     let mut segment = vec![None; survey.segments.len()];
     let mut answers = Vec::new();
     let mut has_submitted = false;
+    let mut lang = None;
     for (key, value) in entries {
         let name = key.text().unwrap_or("");
         if value.is_null() && name != "submitted" {
@@ -82,7 +83,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
                 has_submitted = true;
                 period = submitted(ctx, value).map(|d| survey.period.of(d));
             }
-            "language" => language(ctx, look, value),
+            "language" => lang = language(ctx, look, value),
             "segment" => segments(ctx, look, value, &mut segment),
             "answers" => answers_of(ctx, look, value, &mut answers),
             _ => {
@@ -104,6 +105,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
         (true, Some(period)) => Some(Response {
             period,
             segment,
+            language: lang,
             answers,
         }),
         _ => None,
@@ -135,11 +137,10 @@ fn submitted(ctx: &mut Ctx, value: &Node) -> Option<time::Date> {
     date
 }
 
-fn language(ctx: &mut Ctx, look: &Lookup, value: &Node) {
-    let Some(tag) = super::language(ctx, value, "language") else {
-        return;
-    };
-    if !look.languages.iter().any(|l| l.eq_ignore_ascii_case(tag)) {
+fn language(ctx: &mut Ctx, look: &Lookup, value: &Node) -> Option<u32> {
+    let tag = super::language(ctx, value, "language")?;
+    let found = look.languages.iter().position(|l| l.eq_ignore_ascii_case(tag));
+    if found.is_none() {
         let d = ctx
             .make(
                 code::UNKNOWN_LANGUAGE,
@@ -150,6 +151,7 @@ fn language(ctx: &mut Ctx, look: &Lookup, value: &Node) {
             .help(did_you_mean(tag, &look.languages));
         ctx.push(d);
     }
+    found.and_then(|i| u32::try_from(i).ok())
 }
 
 fn segments(ctx: &mut Ctx, look: &Lookup, value: &Node, out: &mut [Option<u32>]) {
