@@ -30,6 +30,17 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
                         "listed before",
                     );
                 } else {
+                    if !crate::i18n::is_supported(tag) {
+                        let d = crate::diagnostics::Diagnostic::warning(
+                            code::NO_WORDS,
+                            ctx.file,
+                            item.span,
+                            format!("rapport has no words of its own in `{tag}`"),
+                        )
+                        .label("the list of surveys in this language will be in English")
+                        .note("rapport's own words exist in en, sv, ru, nl and nb");
+                        ctx.push(d);
+                    }
                     config.languages.push(tag.to_owned());
                 }
             }
