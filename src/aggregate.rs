@@ -66,7 +66,8 @@ pub struct CellCounts {
 }
 
 impl CellCounts {
-    fn new(survey: &Survey) -> Self {
+    /// Counts of nobody, shaped for `survey`.
+    pub fn new(survey: &Survey) -> Self {
         CellCounts {
             responses: 0,
             level_responses: vec![0; survey.levels.len()],

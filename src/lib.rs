@@ -81,6 +81,17 @@ pub enum CacheMode {
     ReadWrite,
 }
 
+impl CacheMode {
+    /// `ReadWrite`, or `Off` for `--no-cache`.
+    pub fn writing(use_cache: bool) -> Self {
+        if use_cache {
+            CacheMode::ReadWrite
+        } else {
+            CacheMode::Off
+        }
+    }
+}
+
 /// How to run the stages.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -397,11 +408,7 @@ pub fn build(
     let mut analysis = analyse(
         root,
         Options {
-            cache: if use_cache {
-                CacheMode::ReadWrite
-            } else {
-                CacheMode::Off
-            },
+            cache: CacheMode::writing(use_cache),
             progress: !quiet,
         },
     );
@@ -457,11 +464,7 @@ fn build_in_memory(root: &Path, color: Color, quiet: bool, use_cache: bool) -> s
     let mut analysis = analyse(
         root,
         Options {
-            cache: if use_cache {
-                CacheMode::ReadWrite
-            } else {
-                CacheMode::Off
-            },
+            cache: CacheMode::writing(use_cache),
             progress: false,
         },
     );

@@ -327,18 +327,7 @@ pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: 
 
 /// Scores a survey from its tally.
 pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
-    let empty = CellCounts {
-        responses: 0,
-        level_responses: vec![0; survey.levels.len()],
-        questions: survey
-            .questions
-            .iter()
-            .map(|q| QuestionCounts {
-                counts: vec![0; q.kind.codes()],
-                ..QuestionCounts::default()
-            })
-            .collect(),
-    };
+    let empty = CellCounts::new(survey);
     let cell = |c: Cell| tally.cell(c).unwrap_or(&empty);
     let all = cell(Cell::ALL);
     let periods = tally.periods();

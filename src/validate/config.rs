@@ -1,6 +1,6 @@
 //! rapport.yaml: the project's optional site settings.
 
-use super::{code, items, language, string, text, Ctx, Fields, Langs};
+use super::{code, string, text, Ctx, Fields, Langs};
 use crate::model::Config;
 use crate::yaml::Node;
 
@@ -19,32 +19,9 @@ pub fn config(ctx: &mut Ctx, node: &Node) -> Config {
     let Some(fields) = Fields::read(ctx, node, "rapport.yaml", &FIELDS) else {
         return config;
     };
-    if let Some(list) = fields.get("languages").and_then(|n| items(ctx, n, "languages")) {
-        for item in list {
-            if let Some(tag) = language(ctx, item, "languages") {
-                if config.languages.iter().any(|l| l == tag) {
-                    ctx.error(
-                        code::DUPLICATE_ID,
-                        item.span,
-                        format!("language `{tag}` is listed twice"),
-                        "listed before",
-                    );
-                } else {
-                    if !crate::i18n::is_supported(tag) {
-                        let d = crate::diagnostics::Diagnostic::warning(
-                            code::NO_WORDS,
-                            ctx.file,
-                            item.span,
-                            format!("rapport has no words of its own in `{tag}`"),
-                        )
-                        .label("the list of surveys in this language will be in English")
-                        .note("rapport's own words exist in en, sv, ru, nl and nb");
-                        ctx.push(d);
-                    }
-                    config.languages.push(tag.to_owned());
-                }
-            }
-        }
+    if let Some(n) = fields.get("languages") {
+        config.languages =
+            super::languages(ctx, n, "the list of surveys in this language will be in English");
     }
     if let Some(n) = fields.get("title") {
         let mut langs = Langs {

@@ -337,6 +337,42 @@ pub fn language<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str
     Some(tag)
 }
 
+/// Reads a list of language tags: each valid, none twice. A tag rapport has
+/// no words of its own in gets warning W0004 with `no_words` as its label.
+pub fn languages(ctx: &mut Ctx, node: &Node, no_words: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let Some(list) = items(ctx, node, "languages") else {
+        return out;
+    };
+    for item in list {
+        let Some(tag) = language(ctx, item, "languages") else {
+            continue;
+        };
+        if out.iter().any(|l| l == tag) {
+            ctx.error(
+                code::DUPLICATE_ID,
+                item.span,
+                format!("language `{tag}` is listed twice"),
+                "listed twice",
+            );
+            continue;
+        }
+        if !crate::i18n::is_supported(tag) {
+            let d = Diagnostic::warning(
+                code::NO_WORDS,
+                ctx.file,
+                item.span,
+                format!("rapport has no words of its own in `{tag}`"),
+            )
+            .label(no_words)
+            .note("rapport's own words exist in en, sv, ru, nl and nb");
+            ctx.push(d);
+        }
+        out.push(tag.to_owned());
+    }
+    out
+}
+
 /// A text that lacks a translation, remembered for one warning per language.
 #[derive(Debug, Clone)]
 pub struct Gap {

@@ -42,39 +42,15 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
             .help("add e.g. `languages: [en]`; the first language is the default");
         ctx.push(d);
     }
-    if let Some(list) = fields.get("languages").and_then(|n| items(ctx, n, "languages")) {
-        if list.is_empty() {
+    if let Some(n) = fields.get("languages") {
+        languages = super::languages(ctx, n, "headings and labels will be in English");
+        if languages.is_empty() && matches!(&n.value, Value::Seq(items) if items.is_empty()) {
             ctx.error(
                 code::MISSING,
-                fields.node.span,
+                n.span,
                 "`languages` is empty",
                 "list at least one language; the first is the default",
             );
-        }
-        for item in list {
-            if let Some(tag) = language(ctx, item, "languages") {
-                if languages.iter().any(|l| l == tag) {
-                    ctx.error(
-                        code::DUPLICATE_ID,
-                        item.span,
-                        format!("language `{tag}` is listed twice"),
-                        "listed twice",
-                    );
-                } else {
-                    if !crate::i18n::is_supported(tag) {
-                        let d = crate::diagnostics::Diagnostic::warning(
-                            code::NO_WORDS,
-                            ctx.file,
-                            item.span,
-                            format!("rapport has no words of its own in `{tag}`"),
-                        )
-                        .label("headings and labels will be in English")
-                        .note("rapport's own words exist in en, sv, ru, nl and nb");
-                        ctx.push(d);
-                    }
-                    languages.push(tag.to_owned());
-                }
-            }
         }
     }
     let langs_ok = errors(ctx) == before && !languages.is_empty();
