@@ -90,18 +90,12 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
     links.sort();
     for name in links {
         let rel = Path::new("surveys").join(&name);
-        let target = std::fs::read_link(root.join(&rel))
-            .map(|t| format!(" (it points to {})", t.display()))
-            .unwrap_or_default();
-        diags.push(
-            Diagnostic::general(
-                Severity::Warning,
-                code::SYMLINK,
-                Some(&rel),
-                format!("symbolic link not followed{target}: it is not read as a survey"),
-            )
-            .help("rapport reads only what is inside the project; copy the folder instead"),
-        );
+        diags.push(symlink(
+            root,
+            &rel,
+            "it is not read as a survey",
+            "rapport reads only what is inside the project; copy the folder instead",
+        ));
     }
     folders.sort();
     for id in folders {
@@ -185,18 +179,12 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
         if entry.path_is_symlink() {
             // Links to folders (loops included) and YAML files; other files are ignored anyway.
             if is_yaml(&rel) || entry.path().is_dir() || std::fs::metadata(entry.path()).is_err() {
-                let target = std::fs::read_link(entry.path())
-                    .map(|t| format!(" (it points to {})", t.display()))
-                    .unwrap_or_default();
-                diags.push(
-                    Diagnostic::general(
-                        Severity::Warning,
-                        code::SYMLINK,
-                        Some(&rel),
-                        format!("symbolic link not followed{target}: its responses are not counted"),
-                    )
-                    .help("copy the file into responses/ instead of linking it"),
-                );
+                diags.push(symlink(
+                    root,
+                    &rel,
+                    "its responses are not counted",
+                    "copy the file into responses/ instead of linking it",
+                ));
             }
             continue;
         }
@@ -205,6 +193,20 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
         }
     }
     files
+}
+
+/// Warning W0003 for a symbolic link, saying where it points.
+fn symlink(root: &Path, rel: &Path, effect: &str, help: &str) -> Diagnostic {
+    let target = std::fs::read_link(root.join(rel))
+        .map(|t| format!(" (it points to {})", t.display()))
+        .unwrap_or_default();
+    Diagnostic::general(
+        Severity::Warning,
+        code::SYMLINK,
+        Some(rel),
+        format!("symbolic link not followed{target}: {effect}"),
+    )
+    .help(help)
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
