@@ -32,14 +32,6 @@ impl Progress {
         }
     }
 
-    /// A bar that never shows.
-    pub fn hidden() -> Self {
-        Progress {
-            bar: None,
-            started: Instant::now(),
-        }
-    }
-
     /// One more file done.
     pub fn inc(&self) {
         if let Some(bar) = &self.bar {

@@ -47,7 +47,7 @@ fn count(text: &str, rel: &Path, survey: &Survey, look: &Lookup) -> (FileSummary
     };
     let parsed = parse_sequence(text, |node| {
         summary.responses += 1;
-        let (r, _) = response(&mut ctx, look, &node);
+        let r = response(&mut ctx, look, &node);
         if let Some(r) = r {
             summary.tally.add(survey, &r);
         }

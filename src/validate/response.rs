@@ -36,30 +36,20 @@ impl<'s> Lookup<'s> {
     }
 }
 
-/// A response's own id, kept to find duplicates.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResponseId {
-    /// The id as written.
-    pub id: String,
-    /// Where.
-    pub span: Span2,
-}
-
-/// Checks one response. Returns the response when it is valid, and its id
-/// when it has one (even if the response has other errors).
-pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>, Option<ResponseId>) {
+/// Checks one response; returns it when it is valid. (Its id is collected
+/// for the duplicate check by [`crate::responses`], even when it is not.)
+pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> Option<Response> {
     let Value::Map(entries) = &node.value else {
         ctx.wrong_type(
             node,
             "response",
             "a response (a mapping with `submitted` and `answers`)",
         );
-        return (None, None);
+        return None;
     };
     let before = ctx.diags.len();
     let survey = look.survey;
     let mut period = None;
-    let mut rid = None;
     let mut segment = vec![None; survey.segments.len()];
     let mut answers = Vec::new();
     let mut has_submitted = false;
@@ -70,15 +60,11 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
             continue;
         }
         match name {
-            "id" => match value.scalar() {
-                Some(s) => {
-                    rid = Some(ResponseId {
-                        id: s.text.clone(),
-                        span: value.span,
-                    })
+            "id" => {
+                if value.scalar().is_none() {
+                    ctx.wrong_type(value, "id", "a text");
                 }
-                None => ctx.wrong_type(value, "id", "a text"),
-            },
+            }
             "submitted" => {
                 has_submitted = true;
                 period = submitted(ctx, value).map(|d| survey.period.of(d));
@@ -101,7 +87,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
         ctx.push(d);
     }
     let valid = ctx.diags.len() == before;
-    let response = match (valid, period) {
+    match (valid, period) {
         (true, Some(period)) => Some(Response {
             period,
             segment,
@@ -109,8 +95,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> (Option<Response>,
             answers,
         }),
         _ => None,
-    };
-    (response, rid)
+    }
 }
 
 fn submitted(ctx: &mut Ctx, value: &Node) -> Option<time::Date> {
