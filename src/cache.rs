@@ -10,7 +10,7 @@
 //! their diagnostics are shown on every run.
 
 use crate::aggregate::Tally;
-use crate::yaml::Pos;
+use crate::diagnostics::Pos;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -72,6 +72,28 @@ pub fn id_hash(id: &str) -> u64 {
     xxh3_64(id.as_bytes())
 }
 
+/// How a run uses the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheMode {
+    /// Neither read nor write it (`--no-cache`).
+    Off,
+    /// Read it, never write it (`check` writes nothing).
+    Read,
+    /// Read it and bring it up to date (`build`).
+    ReadWrite,
+}
+
+impl CacheMode {
+    /// `ReadWrite`, or `Off` for `--no-cache`.
+    pub fn writing(use_cache: bool) -> Self {
+        if use_cache {
+            CacheMode::ReadWrite
+        } else {
+            CacheMode::Off
+        }
+    }
+}
+
 /// One survey's part of the cache.
 #[derive(Debug, Clone)]
 pub struct SurveyCache {
@@ -89,6 +111,22 @@ impl SurveyCache {
             definition,
             write,
         }
+    }
+
+    /// The cache of `survey`, whose definition is the file `definition`
+    /// under `root`, as `mode` asks; `None` when it is off (or the
+    /// definition cannot be read to hash it).
+    pub fn open(root: &Path, survey: &str, definition: &Path, mode: CacheMode) -> Option<Self> {
+        if mode == CacheMode::Off {
+            return None;
+        }
+        let bytes = std::fs::read(root.join(definition)).ok()?;
+        Some(SurveyCache::new(
+            root,
+            survey,
+            content_hash(&bytes),
+            mode == CacheMode::ReadWrite,
+        ))
     }
 
     fn entry_path(&self, rel: &Path) -> PathBuf {

@@ -5,9 +5,7 @@
 //! is listed in sorted order, so results never depend on the file system.
 //! Text must be UTF-8 (a byte order mark is dropped; LF and CRLF both work).
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::validate::{code, is_id};
-use crate::yaml::{Pos, Span2};
+use crate::diagnostics::{code, slash, Diagnostic, Pos, Severity, Span};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -22,29 +20,27 @@ pub struct SurveyFiles {
     pub responses: Vec<PathBuf>,
 }
 
-/// What a project holds.
+/// What a project holds at its top.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {
-    /// The project's root folder.
-    pub root: PathBuf,
     /// `rapport.yaml`, when there is one.
     pub config: Option<PathBuf>,
-    /// Surveys, sorted by id.
-    pub surveys: Vec<SurveyFiles>,
+    /// The names of the folders in `surveys/`, sorted: each should be a
+    /// survey, named by its id.
+    pub folders: Vec<String>,
 }
 
 fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-/// Lists a project's surveys and files. Problems (a survey folder with a bad
-/// name or no survey.yaml, links that are not followed) go to `diags`.
+/// Lists `rapport.yaml` and the folders of `surveys/`. Problems (no
+/// `surveys/` folder, links that are not followed) go to `diags`.
 pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
     let config = Path::new("rapport.yaml");
     let mut project = Project {
-        root: root.to_path_buf(),
         config: root.join(config).is_file().then(|| config.to_path_buf()),
-        surveys: Vec::new(),
+        folders: Vec::new(),
     };
     let surveys_dir = root.join("surveys");
     if !surveys_dir.is_dir() {
@@ -98,51 +94,36 @@ pub fn discover(root: &Path, diags: &mut Vec<Diagnostic>) -> Project {
         ));
     }
     folders.sort();
-    for id in folders {
-        let dir = Path::new("surveys").join(&id);
-        if !is_id(&id) {
-            diags.push(
-                Diagnostic::general(
-                    Severity::Error,
-                    code::BAD_ID,
-                    Some(&dir),
-                    format!(
-                        "the folder name {} is not a valid survey id",
-                        crate::yaml::quote(&id)
-                    ),
-                )
-                .note("a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$")
-                .help(match crate::validate::id_like(&id.replace('_', "-")) {
-                    Some(better) => format!("rename the folder to `{better}`"),
-                    None => "rename the folder, e.g. to `customer-survey`".into(),
-                }),
-            );
-            continue;
-        }
-        let definition = dir.join("survey.yaml");
-        if !root.join(&definition).is_file() {
-            diags.push(
-                Diagnostic::general(
-                    Severity::Error,
-                    code::NO_SURVEY_FILE,
-                    Some(&dir),
-                    format!("survey `{id}` has no survey.yaml"),
-                )
-                .help(format!(
-                    "create {} with the survey's definition",
-                    crate::diagnostics::slash(&definition)
-                )),
-            );
-            continue;
-        }
-        let responses = response_files(root, &dir.join("responses"), diags);
-        project.surveys.push(SurveyFiles {
-            id,
-            definition,
-            responses,
-        });
-    }
+    project.folders = folders;
     project
+}
+
+/// The files of the survey in `surveys/<id>/`: its survey.yaml and its
+/// response files. `None` (and an error) when it has no survey.yaml.
+pub fn survey_files(root: &Path, id: &str, diags: &mut Vec<Diagnostic>) -> Option<SurveyFiles> {
+    let dir = Path::new("surveys").join(id);
+    let definition = dir.join("survey.yaml");
+    if !root.join(&definition).is_file() {
+        diags.push(
+            Diagnostic::general(
+                Severity::Error,
+                code::NO_SURVEY_FILE,
+                Some(&dir),
+                format!("survey `{id}` has no survey.yaml"),
+            )
+            .help(format!(
+                "create {} with the survey's definition",
+                slash(&definition)
+            )),
+        );
+        return None;
+    }
+    let responses = response_files(root, &dir.join("responses"), diags);
+    Some(SurveyFiles {
+        id: id.to_owned(),
+        definition,
+        responses,
+    })
 }
 
 fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
@@ -283,7 +264,7 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
         Diagnostic::error(
             code::NOT_UTF8,
             rel,
-            Span2 { start: at, end: at },
+            Span::at(at),
             format!(
                 "the file is not UTF-8: byte 0x{bad:02X} at line {line}, column {col} is not valid UTF-8"
             ),
@@ -292,33 +273,6 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
         .help("save the file as UTF-8 (it may be in Latin-1 or Windows-1252)")
         .into()
     })
-}
-
-/// A YAML error as a diagnostic in `file`, with a hint where one helps.
-pub fn syntax_error(file: &Path, e: &crate::yaml::YamlError) -> Diagnostic {
-    use crate::yaml::ErrorKind;
-    match e.kind {
-        ErrorKind::Syntax => {
-            let d = Diagnostic::error(code::SYNTAX, file, e.span, format!("invalid YAML: {}", e.message))
-                .label("the YAML parser stopped here");
-            if e.message.contains("mapping") || e.message.contains("indentation") {
-                d.help("keys of one mapping start in the same column; check the indentation of this line and the one above it, and quote a value that contains `: `")
-            } else {
-                d
-            }
-        }
-        ErrorKind::Limit => {
-            let d = Diagnostic::error(code::SYNTAX, file, e.span, e.message.clone()).label("refused here");
-            if e.message.contains("not allowed in response files") {
-                d.help("write the value out in each response instead")
-            } else {
-                d
-            }
-        }
-        ErrorKind::NotAList => Diagnostic::error(code::WRONG_TYPE, file, e.span, e.message.clone())
-            .label("expected `- ` here")
-            .help("a response file is a list: start each response with `- `, e.g. `- submitted: 2026-09-14`"),
-    }
 }
 
 /// Reads and parses a definition file (survey.yaml, rapport.yaml). An empty
@@ -336,6 +290,6 @@ pub fn document(root: &Path, rel: &Path, max: u64) -> Result<crate::yaml::Node, 
                 })
                 .into(),
         ),
-        Err(e) => Err(syntax_error(rel, &e).into()),
+        Err(e) => Err(e.diagnostic(rel).into()),
     }
 }

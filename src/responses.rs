@@ -8,20 +8,20 @@
 
 use crate::aggregate::Tally;
 use crate::cache::{content_hash, id_hash, FileSummary, Stamp, SurveyCache};
-use crate::diagnostics::{slash, Diagnostic, Severity};
-use crate::load::{decode, read_bytes, syntax_error};
+use crate::diagnostics::{code, quote, slash, Diagnostic, Pos, Severity, Span};
+use crate::load::{decode, read_bytes};
 use crate::model::Survey;
 use crate::progress::Progress;
 use crate::validate::response::{response, Lookup};
-use crate::validate::{code, Ctx};
-use crate::yaml::{parse_sequence, Node, Pos, Top, Value};
+use crate::validate::Ctx;
+use crate::yaml::{parse_sequence, Node, Top, Value};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What reading one response file gave.
 #[derive(Debug, Default)]
-struct One {
+struct FileResult {
     summary: FileSummary,
     diags: Vec<Diagnostic>,
     cached: bool,
@@ -66,7 +66,7 @@ fn count(text: &str, rel: &Path, survey: &Survey, look: &Lookup) -> (FileSummary
             )
             .help("a response file holds a list of responses; write `[]` for none yet"),
         ),
-        Err(e) => ctx.push(syntax_error(rel, &e)),
+        Err(e) => ctx.push(e.diagnostic(rel)),
     }
     (summary, diags)
 }
@@ -79,9 +79,9 @@ fn read_file(
     look: &Lookup,
     cache: Option<&SurveyCache>,
     max: u64,
-) -> One {
+) -> FileResult {
     let stamp = Stamp::of(&root.join(rel));
-    let cached = |summary| One {
+    let cached = |summary| FileResult {
         summary,
         diags: Vec::new(),
         cached: true,
@@ -96,9 +96,9 @@ fn read_file(
     let bytes = match read_bytes(root, rel, max) {
         Ok(b) => b,
         Err(d) => {
-            return One {
+            return FileResult {
                 diags: vec![*d],
-                ..One::default()
+                ..FileResult::default()
             }
         }
     };
@@ -111,9 +111,9 @@ fn read_file(
     let text = match decode(rel, bytes) {
         Ok(t) => t,
         Err(d) => {
-            return One {
+            return FileResult {
                 diags: vec![*d],
-                ..One::default()
+                ..FileResult::default()
             }
         }
     };
@@ -121,16 +121,16 @@ fn read_file(
     if let (Some(c), Some(st), true) = (cache, stamp, diags.is_empty()) {
         c.store(rel, st, content, &summary);
     }
-    One {
+    FileResult {
         summary,
         diags,
         cached: false,
     }
 }
 
-/// Counts folded together as files finish.
+/// The results of the files read so far, folded together as they finish.
 #[derive(Debug, Default)]
-struct Fold {
+struct Folded {
     tally: Tally,
     ids: Vec<(u32, Vec<(u64, Pos)>)>,
     responses: u64,
@@ -138,8 +138,8 @@ struct Fold {
     diags: Vec<(usize, Vec<Diagnostic>)>,
 }
 
-impl Fold {
-    fn add(mut self, (i, one): (usize, One)) -> Self {
+impl Folded {
+    fn add(mut self, (i, one): (usize, FileResult)) -> Self {
         self.tally.merge(&one.summary.tally);
         self.responses += one.summary.responses;
         let file = u32::try_from(i).unwrap_or(u32::MAX);
@@ -151,7 +151,7 @@ impl Fold {
         self
     }
 
-    fn merge(mut self, other: Fold) -> Self {
+    fn merge(mut self, other: Folded) -> Self {
         self.tally.merge(&other.tally);
         self.ids.extend(other.ids);
         self.responses += other.responses;
@@ -161,17 +161,34 @@ impl Fold {
     }
 }
 
-/// Everything read from a survey's response files.
-#[derive(Debug, Default)]
-pub struct Collected {
-    /// The merged counts.
-    pub tally: Tally,
+/// How much was read: responses and files, and files that came from the
+/// cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
     /// Responses read.
     pub responses: u64,
     /// Files read.
     pub files: usize,
     /// Files whose counts came from the cache.
     pub cached: usize,
+}
+
+impl Counts {
+    /// Adds another survey's counts.
+    pub fn add(&mut self, other: Counts) {
+        self.responses += other.responses;
+        self.files += other.files;
+        self.cached += other.cached;
+    }
+}
+
+/// Everything read from a survey's response files.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The merged counts.
+    pub tally: Tally,
+    /// How much was read.
+    pub counts: Counts,
     /// Problems, in path order.
     pub diags: Vec<Diagnostic>,
 }
@@ -194,12 +211,12 @@ pub fn collect(
             progress.inc();
             (i, one)
         })
-        .fold(Fold::default, Fold::add)
-        .reduce(Fold::default, Fold::merge);
+        .fold(Folded::default, Folded::add)
+        .reduce(Folded::default, Folded::merge);
     let mut fold = fold;
     fold.diags.sort_by_key(|(i, _)| *i);
     let mut diags: Vec<Diagnostic> = fold.diags.into_iter().flat_map(|(_, d)| d).collect();
-    // One exact allocation for all ids; each file's list is freed as it is copied.
+    // FileResult exact allocation for all ids; each file's list is freed as it is copied.
     let total = fold.ids.iter().map(|(_, ids)| ids.len()).sum();
     let mut ids = Vec::with_capacity(total);
     for (file, list) in fold.ids {
@@ -212,9 +229,11 @@ pub fn collect(
     }
     Collected {
         tally,
-        responses: fold.responses,
-        files: files.len(),
-        cached: fold.cached,
+        counts: Counts {
+            responses: fold.responses,
+            files: files.len(),
+            cached: fold.cached,
+        },
         diags,
     }
 }
@@ -273,14 +292,14 @@ fn duplicates(root: &Path, files: &[PathBuf], mut ids: Vec<(u64, u32, Pos)>) -> 
                     Diagnostic::error(
                         code::DUPLICATE_RESPONSE,
                         &files[second.1 as usize],
-                        crate::yaml::Span2 {
+                        Span {
                             start: second.2,
                             end: Pos {
                                 line: second.2.line,
                                 col: second.2.col + u32::try_from(second.0.chars().count()).unwrap_or(0),
                             },
                         },
-                        format!("response id {} is used twice", crate::yaml::quote(&second.0)),
+                        format!("response id {} is used twice", quote(&second.0)),
                     )
                     .label("second use")
                     .note(format!(

@@ -5,13 +5,15 @@
 //!   options' scores;
 //! - a question's score is the mean of its answers' scores, a level's the
 //!   mean of its scored questions', the survey's the mean of its levels';
-//! - the focus level is the first level with answers that misses its target;
-//! - breakdown cells with fewer than `min_group_size` respondents are hidden,
-//!   and a lone hidden cell takes the smallest other cell with it.
+//! - the focus level is the first level with answers that misses its target.
+//!
+//! Every breakdown cell and every kept free-text answer comes out shown;
+//! [`crate::privacy`] then hides what may not be published.
 
 use crate::aggregate::{Cell, CellCounts, QuestionCounts, Tally};
 use crate::model::{Kind, Survey};
 use crate::period::Period;
+use crate::privacy::{Breakdown, BreakdownCell, Privacy};
 
 /// A question's figures over a set of responses.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,28 +31,6 @@ pub struct QuestionScore {
     /// Net Promoter Score (nps questions).
     pub nps: Option<f64>,
 }
-
-/// A breakdown cell as it may be shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shown {
-    /// Enough respondents: the figures.
-    Score {
-        /// Respondents who answered a scored question of the level.
-        responses: u64,
-        /// The level's score in the cell.
-        score: Option<f64>,
-    },
-    /// Too few respondents (or hidden with such a cell): nothing shown.
-    Hidden {
-        /// True when hidden only so that a smaller cell cannot be worked out.
-        complement: bool,
-    },
-    /// Nobody in the cell.
-    NoData,
-}
-
-/// One segment's cells, in the order its values are declared.
-pub type Breakdown = Vec<Shown>;
 
 /// A period's figures for one level.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,15 +64,6 @@ pub struct LevelScore {
     pub by_segment: Vec<Breakdown>,
 }
 
-/// How many breakdown cells were hidden, for the privacy summary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Privacy {
-    /// Cells with fewer than `min_group_size` respondents.
-    pub small: u64,
-    /// Cells hidden so the small ones cannot be worked out by subtraction.
-    pub complement: u64,
-}
-
 /// A text question's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextAnswers {
@@ -100,8 +71,7 @@ pub struct TextAnswers {
     pub question: usize,
     /// Answers given.
     pub answers: u64,
-    /// The answers that may be published (empty unless `publish: true` and
-    /// at least `min_group_size` answered): a sample of at most
+    /// The answers that may be published: a sample of at most
     /// [`crate::aggregate::SAMPLE`], in a fixed order that says nothing of
     /// who wrote them.
     pub published: Vec<(String, Option<u32>)>,
@@ -245,95 +215,13 @@ pub fn level_score(survey: &Survey, level: usize, cell: &CellCounts) -> Option<f
     )
 }
 
-/// Applies the privacy rules to one breakdown: `cells` holds each value's
-/// respondents and score, in declared order.
-pub fn hide(cells: &[(u64, Option<f64>)], min_group_size: u64, privacy: &mut Privacy) -> Breakdown {
-    let mut out: Breakdown = cells
-        .iter()
-        .map(|&(responses, score)| match responses {
-            0 => Shown::NoData,
-            n if n < min_group_size => Shown::Hidden { complement: false },
-            _ => Shown::Score { responses, score },
-        })
-        .collect();
-    let small = out.iter().filter(|c| matches!(c, Shown::Hidden { .. })).count();
-    privacy.small += small as u64;
-    if small == 1 {
-        if let Some(i) = smallest(out.iter()) {
-            out[i] = Shown::Hidden { complement: true };
-            privacy.complement += 1;
-        }
-    }
-    out
-}
-
-/// The position of the shown cell with the fewest respondents (the first
-/// on a tie).
-fn smallest<'a>(cells: impl Iterator<Item = &'a Shown>) -> Option<usize> {
-    cells
-        .enumerate()
-        .filter_map(|(i, c)| match c {
-            Shown::Score { responses, .. } => Some((*responses, i)),
-            _ => None,
-        })
-        .min()
-        .map(|(_, i)| i)
-}
-
-fn is_hidden(c: &Shown) -> bool {
-    matches!(c, Shown::Hidden { .. })
-}
-
-/// Extends the complementary hiding across periods. A segment value's
-/// period cells add up to its overall cell, so a value hidden in exactly one
-/// period could be worked out from the overall figure and the other
-/// periods: the smallest other period cell of that value is hidden too.
-/// That may leave a period with a lone hidden cell, which takes another cell
-/// of its period with it, and so on until nothing changes.
-pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: &mut Privacy) {
-    for s in 0..segments {
-        let values = by_period.first().map_or(0, |p| p.by_segment[s].len());
-        loop {
-            let mut changed = false;
-            for v in 0..values {
-                let hidden = by_period
-                    .iter()
-                    .filter(|p| is_hidden(&p.by_segment[s][v]))
-                    .count();
-                if hidden == 1 {
-                    if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v])) {
-                        by_period[i].by_segment[s][v] = Shown::Hidden { complement: true };
-                        privacy.complement += 1;
-                        changed = true;
-                    }
-                }
-            }
-            for p in by_period.iter_mut() {
-                let row = &mut p.by_segment[s];
-                if row.iter().filter(|c| is_hidden(c)).count() == 1 {
-                    if let Some(i) = smallest(row.iter()) {
-                        row[i] = Shown::Hidden { complement: true };
-                        privacy.complement += 1;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-    }
-}
-
 /// Scores a survey from its tally.
-pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
+pub fn score(survey: &Survey, tally: &Tally) -> Scores {
     let empty = CellCounts::new(survey);
     let cell = |c: Cell| tally.cell(c).unwrap_or(&empty);
     let all = cell(Cell::ALL);
     let periods = tally.periods();
-    let mut privacy = Privacy::default();
-
-    let segment_cells = |level: usize, period: Option<Period>, privacy: &mut Privacy| -> Vec<Breakdown> {
+    let segment_cells = |level: usize, period: Option<Period>| -> Vec<Breakdown> {
         survey
             .segments
             .iter()
@@ -348,7 +236,13 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                         (counts.level_responses[level], level_score(survey, level, counts))
                     })
                     .collect();
-                hide(&figures, min_group_size, privacy)
+                figures
+                    .into_iter()
+                    .map(|(responses, score)| match responses {
+                        0 => BreakdownCell::NoData,
+                        _ => BreakdownCell::Score { responses, score },
+                    })
+                    .collect()
             })
             .collect()
     };
@@ -363,7 +257,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .filter(|(_, q)| q.level == Some(l))
             .map(|(i, q)| question_score(i, &q.kind, &all.questions[i]))
             .collect();
-        let mut by_period: Vec<PeriodScore> = periods
+        let by_period: Vec<PeriodScore> = periods
             .iter()
             .map(|p| {
                 let counts = cell(Cell {
@@ -374,11 +268,10 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                     period: *p,
                     responses: counts.level_responses[l],
                     score: level_score(survey, l, counts),
-                    by_segment: segment_cells(l, Some(*p), &mut privacy),
+                    by_segment: segment_cells(l, Some(*p)),
                 }
             })
             .collect();
-        protect_periods(&mut by_period, survey.segments.len(), &mut privacy);
         levels.push(LevelScore {
             responses: all.level_responses[l],
             score,
@@ -386,7 +279,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             meets_target: score.map(|s| s >= level.target),
             questions,
             by_period,
-            by_segment: segment_cells(l, None, &mut privacy),
+            by_segment: segment_cells(l, None),
         });
     }
     let overall = mean(levels.iter().map(|l| l.score));
@@ -396,17 +289,13 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         .iter()
         .enumerate()
         .filter_map(|(i, q)| match q.kind {
-            Kind::Text { publish } => {
+            Kind::Text { .. } => {
                 let answers = all.questions[i].answers;
-                let published = if publish && answers >= min_group_size {
-                    tally
-                        .texts
-                        .get(&(i as u32))
-                        .map(|s| s.kept.iter().map(|(_, t, l)| (t.clone(), *l)).collect())
-                        .unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
+                let published = tally
+                    .texts
+                    .get(&(i as u32))
+                    .map(|s| s.kept.iter().map(|(_, t, l)| (t.clone(), *l)).collect())
+                    .unwrap_or_default();
                 Some(TextAnswers {
                     question: i,
                     answers,
@@ -423,7 +312,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         levels,
         texts,
         periods,
-        privacy,
+        privacy: Privacy::default(),
     }
 }
 
@@ -587,7 +476,7 @@ mod tests {
             &survey,
             &[vec![(0, Code(0)), (1, Many(0b01))], vec![(0, Code(1))]],
         );
-        let s = score(&survey, &t, 1);
+        let s = score(&survey, &t);
         assert_eq!(s.levels[0].score, Some(50.0));
         assert_eq!(s.levels[0].meets_target, Some(false));
         assert_eq!(s.levels[1].meets_target, Some(true));
@@ -596,108 +485,12 @@ mod tests {
         // Without answers, level 0 has no score, does not count in the overall
         // score and cannot be the focus; level 1 ({b} -> 0) misses its target.
         let t = tally_of(&survey, &[vec![(1, Many(0b10))]]);
-        let s = score(&survey, &t, 1);
+        let s = score(&survey, &t);
         assert_eq!((s.levels[0].score, s.levels[0].meets_target), (None, None));
         assert_eq!(s.overall, Some(0.0));
         assert_eq!(s.focus, Some(1));
         // Every level meets its target: no focus level.
         let t = tally_of(&survey, &[vec![(0, Code(0)), (1, Many(0b01))]]);
-        assert_eq!(score(&survey, &t, 1).focus, None);
-    }
-
-    fn period(cells: Vec<Shown>) -> PeriodScore {
-        PeriodScore {
-            period: crate::period::PeriodKind::Year
-                .of(crate::period::parse_date("2026-01-01").expect("date")),
-            responses: 0,
-            score: None,
-            by_segment: vec![cells],
-        }
-    }
-
-    fn shown(n: u64) -> Shown {
-        Shown::Score {
-            responses: n,
-            score: Some(50.0),
-        }
-    }
-
-    #[test]
-    fn a_value_hidden_in_one_period_is_hidden_in_another_too() {
-        // Staff (second column) is hidden in the second period only; its
-        // overall cell minus the other periods would give it away.
-        let mut rows = vec![
-            period(vec![shown(10), shown(6)]),
-            period(vec![shown(10), Shown::Hidden { complement: false }]),
-            period(vec![shown(12), shown(9)]),
-        ];
-        // The lone hidden cell of period 2 has already taken customer (10) with it.
-        rows[1].by_segment[0][0] = Shown::Hidden { complement: true };
-        let mut p = Privacy::default();
-        protect_periods(&mut rows, 1, &mut p);
-        // Staff in period 1 (6, the smallest) goes too; that leaves period 1
-        // with a lone hidden cell, so customer in period 1 goes as well, which
-        // in turn is customer's second hidden cell: stable.
-        assert_eq!(rows[0].by_segment[0], vec![Shown::Hidden { complement: true }; 2]);
-        assert_eq!(rows[2].by_segment[0], vec![shown(12), shown(9)]);
-        assert_eq!(p.complement, 2);
-    }
-
-    #[test]
-    fn small_cells_are_hidden_with_a_complement() {
-        let mut p = Privacy::default();
-        // 12, 3, 7, 0: the 3 is hidden, so the smallest other (7) goes too; 0 is no data.
-        let cells = hide(
-            &[(12, Some(80.0)), (3, Some(10.0)), (7, Some(50.0)), (0, None)],
-            5,
-            &mut p,
-        );
-        assert_eq!(
-            cells,
-            vec![
-                Shown::Score {
-                    responses: 12,
-                    score: Some(80.0)
-                },
-                Shown::Hidden { complement: false },
-                Shown::Hidden { complement: true },
-                Shown::NoData,
-            ]
-        );
-        assert_eq!(
-            p,
-            Privacy {
-                small: 1,
-                complement: 1
-            }
-        );
-        // Two small cells already protect each other.
-        let mut p = Privacy::default();
-        let cells = hide(&[(12, None), (3, None), (2, None)], 5, &mut p);
-        assert_eq!(
-            cells[0],
-            Shown::Score {
-                responses: 12,
-                score: None
-            }
-        );
-        assert_eq!(
-            p,
-            Privacy {
-                small: 2,
-                complement: 0
-            }
-        );
-        // On a tie, the first declared goes.
-        let mut p = Privacy::default();
-        let cells = hide(&[(9, None), (9, None), (1, None)], 5, &mut p);
-        assert_eq!(cells[0], Shown::Hidden { complement: true });
-        assert_eq!(
-            cells[1],
-            Shown::Score {
-                responses: 9,
-                score: None
-            }
-        );
+        assert_eq!(score(&survey, &t).focus, None);
     }
 }

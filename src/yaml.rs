@@ -11,9 +11,11 @@
 //! refused, aliases are refused in response files and capped by a node budget
 //! elsewhere, so an alias bomb ends in an error within milliseconds.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use crate::diagnostics::{code, quote, Diagnostic, Pos, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 use std::fmt;
+use std::path::Path;
 
 /// Deepest nesting of sequences and mappings that rapport accepts.
 pub const MAX_DEPTH: usize = 64;
@@ -21,32 +23,11 @@ pub const MAX_DEPTH: usize = 64;
 /// Most nodes (after alias expansion) that one definition file may hold.
 pub const MAX_NODES: usize = 100_000;
 
-/// A 1-based line and column (the column counts characters, not bytes).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
-)]
-pub struct Pos {
-    /// Line, from 1.
-    pub line: u32,
-    /// Column in characters, from 1.
-    pub col: u32,
-}
-
-/// Where a node starts and ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Span2 {
-    /// First character.
-    pub start: Pos,
-    /// Just after the last character.
-    pub end: Pos,
-}
-
-impl Span2 {
-    fn from_saphyr(span: &Span) -> Self {
-        Span2 {
-            start: pos(span.start.line(), span.start.col()),
-            end: pos(span.end.line(), span.end.col()),
-        }
+/// The span of a saphyr event, as rapport's 1-based [`Span`].
+fn span_of(span: &saphyr_parser::Span) -> Span {
+    Span {
+        start: pos(span.start.line(), span.start.col()),
+        end: pos(span.end.line(), span.end.col()),
     }
 }
 
@@ -84,7 +65,7 @@ pub struct Node {
     /// The node's value.
     pub value: Value,
     /// Where it is written.
-    pub span: Span2,
+    pub span: Span,
 }
 
 /// What kind of problem a [`YamlError`] is.
@@ -106,7 +87,7 @@ pub struct YamlError {
     /// What went wrong, in words.
     pub message: String,
     /// Where.
-    pub span: Span2,
+    pub span: Span,
 }
 
 impl fmt::Display for YamlError {
@@ -116,6 +97,34 @@ impl fmt::Display for YamlError {
             "{} at line {} column {}",
             self.message, self.span.start.line, self.span.start.col
         )
+    }
+}
+
+impl YamlError {
+    /// The error as a diagnostic in `file`, with a hint where one helps.
+    pub fn diagnostic(&self, file: &Path) -> Diagnostic {
+        match self.kind {
+            ErrorKind::Syntax => {
+                let d = Diagnostic::error(code::SYNTAX, file, self.span, format!("invalid YAML: {}", self.message))
+                    .label("the YAML parser stopped here");
+                if self.message.contains("mapping") || self.message.contains("indentation") {
+                    d.help("keys of one mapping start in the same column; check the indentation of this line and the one above it, and quote a value that contains `: `")
+                } else {
+                    d
+                }
+            }
+            ErrorKind::Limit => {
+                let d = Diagnostic::error(code::SYNTAX, file, self.span, self.message.clone()).label("refused here");
+                if self.message.contains("not allowed in response files") {
+                    d.help("write the value out in each response instead")
+                } else {
+                    d
+                }
+            }
+            ErrorKind::NotAList => Diagnostic::error(code::WRONG_TYPE, file, self.span, self.message.clone())
+                .label("expected `- ` here")
+                .help("a response file is a list: start each response with `- `, e.g. `- submitted: 2026-09-14`"),
+        }
     }
 }
 
@@ -151,15 +160,6 @@ impl Node {
             Value::Scalar(s) => format!("the text {}", quote(&s.text)),
         }
     }
-}
-
-/// Quotes a value for a message, shortened when long.
-pub fn quote(text: &str) -> String {
-    let mut short: String = text.chars().take(40).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    format!("\"{}\"", short.escape_debug())
 }
 
 impl Scalar {
@@ -226,7 +226,7 @@ fn scan_error(e: &ScanError) -> YamlError {
     YamlError {
         kind: ErrorKind::Syntax,
         message: e.info().to_owned(),
-        span: Span2 { start: p, end: p },
+        span: Span { start: p, end: p },
     }
 }
 
@@ -252,7 +252,7 @@ struct Builder<'a> {
     aliases: Aliases,
     anchors: HashMap<usize, Node>,
     nodes: usize,
-    last: Span2,
+    last: Span,
 }
 
 impl<'a> Builder<'a> {
@@ -262,14 +262,14 @@ impl<'a> Builder<'a> {
             aliases,
             anchors: HashMap::new(),
             nodes: 0,
-            last: Span2::default(),
+            last: Span::default(),
         }
     }
 
-    fn next(&mut self) -> Result<(Event<'a>, Span2), YamlError> {
+    fn next(&mut self) -> Result<(Event<'a>, Span), YamlError> {
         match self.parser.next_event() {
             Some(Ok((ev, span))) => {
-                let span = Span2::from_saphyr(&span);
+                let span = span_of(&span);
                 self.last = span;
                 Ok((ev, span))
             }
@@ -282,7 +282,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn count(&mut self, n: usize, span: Span2) -> Result<(), YamlError> {
+    fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
             return Err(YamlError {
@@ -295,7 +295,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Builds the node that starts with `ev`.
-    fn node(&mut self, ev: Event<'a>, span: Span2, depth: usize) -> Result<Node, YamlError> {
+    fn node(&mut self, ev: Event<'a>, span: Span, depth: usize) -> Result<Node, YamlError> {
         if depth > MAX_DEPTH {
             return Err(YamlError {
                 kind: ErrorKind::Limit,
@@ -327,7 +327,7 @@ impl<'a> Builder<'a> {
                         let end = item_span.end;
                         let node = Node {
                             value: Value::Seq(items),
-                            span: Span2 {
+                            span: Span {
                                 start: span.start,
                                 end,
                             },
@@ -345,7 +345,7 @@ impl<'a> Builder<'a> {
                         Event::MappingEnd => {
                             let node = Node {
                                 value: Value::Map(entries),
-                                span: Span2 {
+                                span: Span {
                                     start: span.start,
                                     end: key_span.end,
                                 },
@@ -421,7 +421,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Reads up to the first document's content; `None` for an empty stream.
-    fn start(&mut self) -> Result<Option<(Event<'a>, Span2)>, YamlError> {
+    fn start(&mut self) -> Result<Option<(Event<'a>, Span)>, YamlError> {
         loop {
             let (ev, span) = self.next()?;
             match ev {

@@ -3,7 +3,8 @@
 //! `null`, never NaN. No free text and no response id ever appears here.
 
 use crate::model::{Kind, Survey};
-use crate::score::{Breakdown, QuestionScore, Scores, Shown};
+use crate::privacy::{Breakdown, BreakdownCell};
+use crate::score::{QuestionScore, Scores};
 use serde_json::{json, Map, Value};
 
 /// Renders data.json (pretty-printed, ending in a newline).
@@ -93,9 +94,11 @@ fn segments(survey: &Survey, breakdowns: &[Breakdown]) -> Value {
         let mut values = Map::new();
         for (value, cell) in segment.values.iter().zip(cells) {
             let v = match cell {
-                Shown::Score { responses, score } => json!({ "score": score, "responses": responses }),
-                Shown::Hidden { .. } => json!({ "hidden": true }),
-                Shown::NoData => json!({ "responses": 0, "score": null }),
+                BreakdownCell::Score { responses, score } => {
+                    json!({ "score": score, "responses": responses })
+                }
+                BreakdownCell::Hidden { .. } => json!({ "hidden": true }),
+                BreakdownCell::NoData => json!({ "responses": 0, "score": null }),
             };
             values.insert(value.id.clone(), v);
         }

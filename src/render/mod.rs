@@ -98,6 +98,14 @@ pub struct RenderError {
     pub message: String,
 }
 
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "template {} failed: {}", self.template, self.message)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
 fn render_page<T: Serialize>(t: &Templates, name: &'static str, page: &T) -> Result<Vec<u8>, RenderError> {
     let context = tera::Context::from_serialize(page).map_err(|e| RenderError {
         template: name,

@@ -7,7 +7,8 @@ use super::charts::{self, Part};
 use super::markdown;
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};
-use crate::score::{LevelScore, QuestionScore, Scores, Shown};
+use crate::privacy::BreakdownCell;
+use crate::score::{LevelScore, QuestionScore, Scores};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -516,14 +517,14 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
                 .map(|(value, cell)| {
                     let label = cx.local(&value.label);
                     match cell {
-                        Shown::Score { responses, score } => SegmentRow {
+                        BreakdownCell::Score { responses, score } => SegmentRow {
                             label,
                             state: "score",
                             text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
                             n: format!("n = {}", cx.words.integer(*responses)),
                             width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
                         },
-                        Shown::Hidden { complement } => SegmentRow {
+                        BreakdownCell::Hidden { complement } => SegmentRow {
                             label,
                             state: "hidden",
                             text: if *complement {
@@ -534,7 +535,7 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
                             n: String::new(),
                             width: 0,
                         },
-                        Shown::NoData => SegmentRow {
+                        BreakdownCell::NoData => SegmentRow {
                             label,
                             state: "none",
                             text: cx.words.get("no-data"),
@@ -549,7 +550,7 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
                 .iter()
                 .zip(cells)
                 .filter_map(|(v, c)| match c {
-                    Shown::Score { score: Some(s), .. } => Some((*s, cx.local(&v.label).text)),
+                    BreakdownCell::Score { score: Some(s), .. } => Some((*s, cx.local(&v.label).text)),
                     _ => None,
                 })
                 .collect();

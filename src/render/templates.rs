@@ -3,8 +3,8 @@
 //! name). Autoescaping is on for `.html`, so nothing a respondent typed
 //! reaches a page unescaped.
 
+use crate::diagnostics::code;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::validate::code;
 use std::path::Path;
 use tera::Tera;
 
@@ -52,7 +52,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
                         Some(&rel),
                         format!("`{name}` does not replace any built-in template, so it is not used"),
                     )
-                    .help(crate::diagnostics::did_you_mean(&name, &known)),
+                    .suggesting(&name, &known),
                 );
                 continue;
             };
@@ -117,14 +117,9 @@ fn parse_error(text: &str) -> Diagnostic {
     let message = format!("template `{name}` does not parse");
     let d = match at {
         Some((line, col)) if !name.is_empty() => {
-            let pos = crate::yaml::Pos { line, col };
-            Diagnostic::error(
-                code::TEMPLATE,
-                &file,
-                crate::yaml::Span2 { start: pos, end: pos },
-                message,
-            )
-            .label(expected.unwrap_or("here").to_owned())
+            let pos = crate::diagnostics::Pos { line, col };
+            Diagnostic::error(code::TEMPLATE, &file, crate::diagnostics::Span::at(pos), message)
+                .label(expected.unwrap_or("here").to_owned())
         }
         _ => Diagnostic::general(
             Severity::Error,

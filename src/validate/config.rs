@@ -1,6 +1,7 @@
 //! rapport.yaml: the project's optional site settings.
 
-use super::{code, string, text, Ctx, Fields, Langs};
+use super::{string, text, Ctx, Fields, Langs};
+use crate::diagnostics::{code, quote};
 use crate::model::Config;
 use crate::yaml::Node;
 
@@ -62,7 +63,7 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     if !ok || url.contains(['"', '<', '>', ' ', '\\']) {
         return Err(format!(
             "base_url {} is not a path or an http(s) URL: expected e.g. `/reports/` or `https://example.org/reports/`",
-            crate::yaml::quote(url)
+            quote(url)
         ));
     }
     Ok(if url.ends_with('/') {

@@ -10,71 +10,11 @@ pub mod config;
 pub mod response;
 pub mod survey;
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{code, quote, Diagnostic, Span};
 use crate::model::Text;
-use crate::yaml::{Node, Span2, Value};
+use crate::yaml::{Node, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// Stable codes of the problems validation finds (see docs/diagnostics.md).
-pub mod code {
-    /// A file could not be read.
-    pub const READ: &str = "E0001";
-    /// A file is not UTF-8.
-    pub const NOT_UTF8: &str = "E0002";
-    /// YAML syntax, or a file beyond the limits (nesting, aliases).
-    pub const SYNTAX: &str = "E0003";
-    /// A file holds nothing.
-    pub const EMPTY: &str = "E0004";
-    /// A file larger than `max_file_size`.
-    pub const TOO_BIG: &str = "E0008";
-    /// A key the format does not define.
-    pub const UNKNOWN_KEY: &str = "E0005";
-    /// A value of the wrong kind (a list where a text belongs, ...).
-    pub const WRONG_TYPE: &str = "E0006";
-    /// A required field is missing.
-    pub const MISSING: &str = "E0007";
-    /// An id that breaks the id rules.
-    pub const BAD_ID: &str = "E0101";
-    /// An id used twice.
-    pub const DUPLICATE_ID: &str = "E0102";
-    /// A reference to a level, scale, option or segment that does not exist.
-    pub const UNKNOWN_REF: &str = "E0103";
-    /// A language tag that is not valid.
-    pub const BAD_LANGUAGE: &str = "E0104";
-    /// A text without the default language.
-    pub const NO_DEFAULT_TEXT: &str = "E0105";
-    /// A number out of its range.
-    pub const OUT_OF_RANGE: &str = "E0106";
-    /// A field that does not belong to this question type.
-    pub const NOT_FOR_TYPE: &str = "E0107";
-    /// A survey folder without survey.yaml.
-    pub const NO_SURVEY_FILE: &str = "E0108";
-    /// A response answers a question the survey does not have.
-    pub const UNKNOWN_QUESTION: &str = "E0201";
-    /// An answer of the wrong type or out of range.
-    pub const BAD_ANSWER: &str = "E0202";
-    /// A date that cannot be read.
-    pub const BAD_DATE: &str = "E0203";
-    /// A response language the survey does not declare.
-    pub const UNKNOWN_LANGUAGE: &str = "E0204";
-    /// A segment or segment value the survey does not declare.
-    pub const UNKNOWN_SEGMENT: &str = "E0205";
-    /// Two responses with the same id.
-    pub const DUPLICATE_RESPONSE: &str = "E0206";
-    /// A template that does not parse or render.
-    pub const TEMPLATE: &str = "E0301";
-    /// A text with no translation into one of the survey's languages.
-    pub const MISSING_TRANSLATION: &str = "W0001";
-    /// A text in a language the survey does not declare.
-    pub const EXTRA_LANGUAGE: &str = "W0002";
-    /// A symbolic link that rapport does not follow.
-    pub const SYMLINK: &str = "W0003";
-    /// A survey language rapport has no words of its own for.
-    pub const NO_WORDS: &str = "W0004";
-    /// A file in templates/ that replaces no built-in template.
-    pub const UNUSED_TEMPLATE: &str = "W0005";
-}
 
 /// The file being validated and where its problems go.
 pub struct Ctx<'a> {
@@ -89,7 +29,7 @@ impl Ctx<'_> {
     pub fn error(
         &mut self,
         code: &'static str,
-        span: Span2,
+        span: Span,
         message: impl Into<String>,
         label: impl Into<String>,
     ) {
@@ -102,8 +42,26 @@ impl Ctx<'_> {
         self.diags.push(d);
     }
 
+    /// Records an error for a name that is not among `known`, with a "did
+    /// you mean" hint (or the list of what is allowed).
+    pub fn unknown(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        name: &str,
+        known: &[&str],
+    ) {
+        let d = self
+            .make(code, span, message)
+            .label(label)
+            .suggesting(name, known);
+        self.push(d);
+    }
+
     /// Starts an error at `span` for the caller to finish and push.
-    pub fn make(&self, code: &'static str, span: Span2, message: impl Into<String>) -> Diagnostic {
+    pub fn make(&self, code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(code, self.file, span, message)
     }
 
@@ -192,17 +150,15 @@ impl<'n> Fields<'n> {
 /// probably meant to be.
 pub fn unknown_key(ctx: &mut Ctx, key: &Node, what: &str, allowed: &[&'static str]) -> Option<&'static str> {
     let name = key.text().unwrap_or("");
-    let meant = crate::diagnostics::suggest(name, allowed.iter().copied());
-    let d = ctx
-        .make(
-            code::UNKNOWN_KEY,
-            key.span,
-            format!("unknown field `{name}` in {what}"),
-        )
-        .label(format!("not a field of {what}"))
-        .help(did_you_mean(name, allowed));
-    ctx.push(d);
-    meant
+    ctx.unknown(
+        code::UNKNOWN_KEY,
+        key.span,
+        format!("unknown field `{name}` in {what}"),
+        format!("not a field of {what}"),
+        name,
+        allowed,
+    );
+    crate::diagnostics::suggest(name, allowed.iter().copied())
 }
 
 /// The entries of a mapping node, or an error.
@@ -286,7 +242,7 @@ pub fn id<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str> {
             .make(
                 code::BAD_ID,
                 node.span,
-                format!("{what} {} is not a valid id", crate::yaml::quote(text)),
+                format!("{what} {} is not a valid id", quote(text)),
             )
             .label("expected lowercase letters, digits, `-` and `_`, starting with a letter or digit")
             .note("ids match ^[a-z0-9][a-z0-9_-]{0,63}$");
@@ -329,7 +285,7 @@ pub fn language<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<&'n str
         ctx.error(
             code::BAD_LANGUAGE,
             node.span,
-            format!("{what}: {} is not a language tag", crate::yaml::quote(tag)),
+            format!("{what}: {} is not a language tag", quote(tag)),
             "expected a BCP 47 tag such as `en`, `sv` or `pt-BR`",
         );
         return None;
@@ -379,7 +335,7 @@ pub struct Gap {
     /// The language it lacks.
     pub lang: String,
     /// Where the text is.
-    pub span: Span2,
+    pub span: Span,
     /// What the text is, e.g. `questions.wait-time.text`.
     pub path: String,
 }

@@ -1,10 +1,11 @@
 //! One response of a response file: its date, language, segment values and
 //! answers, each checked against the survey it belongs to.
 
-use super::{code, did_you_mean, Ctx};
+use super::Ctx;
+use crate::diagnostics::{code, quote, Span};
 use crate::model::{Answer, Kind, Response, Survey};
 use crate::period::parse_date;
-use crate::yaml::{quote, Node, Span2, Value};
+use crate::yaml::{Node, Value};
 use std::collections::HashMap;
 
 const FIELDS: [&str; 5] = ["id", "submitted", "language", "segment", "answers"];
@@ -126,15 +127,14 @@ fn language(ctx: &mut Ctx, look: &Lookup, value: &Node) -> Option<u32> {
     let tag = super::language(ctx, value, "language")?;
     let found = look.languages.iter().position(|l| l.eq_ignore_ascii_case(tag));
     if found.is_none() {
-        let d = ctx
-            .make(
-                code::UNKNOWN_LANGUAGE,
-                value.span,
-                format!("language `{tag}` is not one of the survey's languages"),
-            )
-            .label("not in the survey's `languages`")
-            .help(did_you_mean(tag, &look.languages));
-        ctx.push(d);
+        ctx.unknown(
+            code::UNKNOWN_LANGUAGE,
+            value.span,
+            format!("language `{tag}` is not one of the survey's languages"),
+            "not in the survey's `languages`",
+            tag,
+            &look.languages,
+        );
     }
     found.and_then(|i| u32::try_from(i).ok())
 }
@@ -151,15 +151,14 @@ fn segments(ctx: &mut Ctx, look: &Lookup, value: &Node, out: &mut [Option<u32>])
     for (key, v) in pairs {
         let name = key.text().unwrap_or("");
         let Some(s) = look.segment_ids.iter().position(|id| *id == name) else {
-            let d = ctx
-                .make(
-                    code::UNKNOWN_SEGMENT,
-                    key.span,
-                    format!("there is no segment `{name}`"),
-                )
-                .label("not declared under `segments` in survey.yaml")
-                .help(did_you_mean(name, &look.segment_ids));
-            ctx.push(d);
+            ctx.unknown(
+                code::UNKNOWN_SEGMENT,
+                key.span,
+                format!("there is no segment `{name}`"),
+                "not declared under `segments` in survey.yaml",
+                name,
+                &look.segment_ids,
+            );
             continue;
         };
         if v.is_null() {
@@ -174,15 +173,14 @@ fn segments(ctx: &mut Ctx, look: &Lookup, value: &Node, out: &mut [Option<u32>])
             Some(i) => out[s] = u32::try_from(i).ok(),
             None => {
                 let known: Vec<&str> = segment.values.iter().map(|o| o.id.as_str()).collect();
-                let d = ctx
-                    .make(
-                        code::UNKNOWN_SEGMENT,
-                        v.span,
-                        format!("segment `{name}` has no value {}", quote(text)),
-                    )
-                    .label("not declared in survey.yaml")
-                    .help(did_you_mean(text, &known));
-                ctx.push(d);
+                ctx.unknown(
+                    code::UNKNOWN_SEGMENT,
+                    v.span,
+                    format!("segment `{name}` has no value {}", quote(text)),
+                    "not declared in survey.yaml",
+                    text,
+                    &known,
+                );
             }
         }
     }
@@ -196,15 +194,14 @@ fn answers_of(ctx: &mut Ctx, look: &Lookup, value: &Node, out: &mut Vec<(u32, An
     for (key, v) in pairs {
         let name = key.text().unwrap_or("");
         let Some(&q) = look.questions.get(name) else {
-            let d = ctx
-                .make(
-                    code::UNKNOWN_QUESTION,
-                    key.span,
-                    format!("there is no question `{name}`"),
-                )
-                .label(format!("not a question of survey `{}`", look.survey.id))
-                .help(did_you_mean(name, &look.question_ids));
-            ctx.push(d);
+            ctx.unknown(
+                code::UNKNOWN_QUESTION,
+                key.span,
+                format!("there is no question `{name}`"),
+                format!("not a question of survey `{}`", look.survey.id),
+                name,
+                &look.question_ids,
+            );
             continue;
         };
         if v.is_null() {
@@ -341,21 +338,20 @@ fn option(
     options: &[crate::model::Choice],
     question: &str,
     text: &str,
-    span: Span2,
+    span: Span,
 ) -> Option<u32> {
     match options.iter().position(|o| o.id == text) {
         Some(i) => u32::try_from(i).ok(),
         None => {
             let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            let d = ctx
-                .make(
-                    code::BAD_ANSWER,
-                    span,
-                    format!("answer to `{question}`: there is no option {}", quote(text)),
-                )
-                .label("not one of the question's options")
-                .help(did_you_mean(text, &known));
-            ctx.push(d);
+            ctx.unknown(
+                code::BAD_ANSWER,
+                span,
+                format!("answer to `{question}`: there is no option {}", quote(text)),
+                "not one of the question's options",
+                text,
+                &known,
+            );
             None
         }
     }

@@ -1,12 +1,15 @@
 //! survey.yaml: title, languages, scales, levels, questions and segments,
 //! with every reference resolved and every id checked.
 
-use super::{code, entries, id, items, language, number, report_gaps, string, text, Ctx, Fields, Langs};
-use crate::diagnostics::did_you_mean;
+use super::{
+    entries, id, id_like, is_id, items, language, number, report_gaps, string, text, Ctx, Fields, Langs,
+};
+use crate::diagnostics::{code, quote, Diagnostic, Severity, Span};
 use crate::model::{Choice, Coverage, Kind, Level, Question, Scale, Segment, Survey};
 use crate::period::PeriodKind;
-use crate::yaml::{Node, Span2, Value};
+use crate::yaml::{Node, Value};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 const FIELDS: [&str; 9] = [
     "title",
@@ -27,6 +30,28 @@ const TYPES: [&str; 6] = ["scale", "nps", "yes_no", "choice", "multi_choice", "t
 
 /// Most options a multi_choice question may have.
 pub const MAX_OPTIONS: usize = 64;
+
+/// Checks the name of a folder of `surveys/`, which is the survey's id.
+/// False (and an error) when it breaks the id rule.
+pub fn folder(id: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    if is_id(id) {
+        return true;
+    }
+    diags.push(
+        Diagnostic::general(
+            Severity::Error,
+            code::BAD_ID,
+            Some(&Path::new("surveys").join(id)),
+            format!("the folder name {} is not a valid survey id", quote(id)),
+        )
+        .note("a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$")
+        .help(match id_like(&id.replace('_', "-")) {
+            Some(better) => format!("rename the folder to `{better}`"),
+            None => "rename the folder, e.g. to `customer-survey`".into(),
+        }),
+    );
+    false
+}
 
 /// Checks one survey definition. `None` when it has errors (they are in
 /// `ctx`); warnings alone still give a survey.
@@ -71,15 +96,14 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         Some(n) => {
             let name = n.text().unwrap_or("");
             PeriodKind::from_name(name).unwrap_or_else(|| {
-                let d = ctx
-                    .make(
-                        code::WRONG_TYPE,
-                        n.span,
-                        format!("period: expected a period, found {}", n.describe()),
-                    )
-                    .label("not a period")
-                    .help(did_you_mean(name, &PeriodKind::NAMES));
-                ctx.push(d);
+                ctx.unknown(
+                    code::WRONG_TYPE,
+                    n.span,
+                    format!("period: expected a period, found {}", n.describe()),
+                    "not a period",
+                    name,
+                    &PeriodKind::NAMES,
+                );
                 PeriodKind::default()
             })
         }
@@ -155,7 +179,7 @@ fn errors(ctx: &Ctx) -> usize {
 /// Remembers ids of one kind and reports the second use of any.
 struct Unique<'n> {
     kind: &'static str,
-    seen: Vec<(&'n str, Span2)>,
+    seen: Vec<(&'n str, Span)>,
 }
 
 impl<'n> Unique<'n> {
@@ -166,7 +190,7 @@ impl<'n> Unique<'n> {
         }
     }
 
-    fn check(&mut self, ctx: &mut Ctx, id: &'n str, span: Span2) -> bool {
+    fn check(&mut self, ctx: &mut Ctx, id: &'n str, span: Span) -> bool {
         if let Some((_, first)) = self.seen.iter().find(|(s, _)| *s == id) {
             let d = ctx
                 .make(
@@ -425,18 +449,17 @@ fn questions(
         };
         let type_name = type_node.text().unwrap_or("");
         if !TYPES.contains(&type_name) {
-            let d = ctx
-                .make(
-                    code::WRONG_TYPE,
-                    type_node.span,
-                    format!(
-                        "{path}.type: expected a question type, found {}",
-                        type_node.describe()
-                    ),
-                )
-                .label("not a question type")
-                .help(did_you_mean(type_name, &TYPES));
-            ctx.push(d);
+            ctx.unknown(
+                code::WRONG_TYPE,
+                type_node.span,
+                format!(
+                    "{path}.type: expected a question type, found {}",
+                    type_node.describe()
+                ),
+                "not a question type",
+                type_name,
+                &TYPES,
+            );
             continue;
         }
         let kind = kind(ctx, langs, &fields, type_name, &path, scales, declared);
@@ -477,15 +500,14 @@ fn level_of(
         None if !Declared::is_unknown(&declared.levels, name) => None,
         None => {
             let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
-            let d = ctx
-                .make(
-                    code::UNKNOWN_REF,
-                    node.span,
-                    format!("{path}.level: there is no level `{name}`"),
-                )
-                .label("not a level of this survey")
-                .help(did_you_mean(name, &known));
-            ctx.push(d);
+            ctx.unknown(
+                code::UNKNOWN_REF,
+                node.span,
+                format!("{path}.level: there is no level `{name}`"),
+                "not a level of this survey",
+                name,
+                &known,
+            );
             None
         }
     }
@@ -548,15 +570,14 @@ fn kind(
                     return None;
                 }
                 let known: Vec<&str> = scales.iter().map(|s| s.id.as_str()).collect();
-                let d = ctx
-                    .make(
-                        code::UNKNOWN_REF,
-                        node.span,
-                        format!("{path}.scale: there is no scale `{name}`"),
-                    )
-                    .label("not declared under `scales`")
-                    .help(did_you_mean(name, &known));
-                ctx.push(d);
+                ctx.unknown(
+                    code::UNKNOWN_REF,
+                    node.span,
+                    format!("{path}.scale: there is no scale `{name}`"),
+                    "not declared under `scales`",
+                    name,
+                    &known,
+                );
                 return None;
             };
             Kind::Scale {
@@ -642,15 +663,14 @@ fn scores(ctx: &mut Ctx, node: &Node, path: &str, options: &[Choice]) -> Option<
         let name = key.text().unwrap_or("");
         let Some(i) = options.iter().position(|o| o.id == name) else {
             let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            let d = ctx
-                .make(
-                    code::UNKNOWN_REF,
-                    key.span,
-                    format!("{path}.scores: there is no option `{name}`"),
-                )
-                .label("not one of the question's options")
-                .help(did_you_mean(name, &known));
-            ctx.push(d);
+            ctx.unknown(
+                code::UNKNOWN_REF,
+                key.span,
+                format!("{path}.scores: there is no option `{name}`"),
+                "not one of the question's options",
+                name,
+                &known,
+            );
             ok = false;
             continue;
         };

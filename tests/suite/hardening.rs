@@ -91,7 +91,7 @@ fn check_survey(text: &str) -> Vec<Diagnostic> {
             );
         }
         Ok(None) => {}
-        Err(e) => diags.push(rapport::load::syntax_error(file, &e)),
+        Err(e) => diags.push(e.diagnostic(file)),
     }
     located(&diags, file, text);
     diags
@@ -111,7 +111,7 @@ fn check_responses(text: &str, survey: &rapport::model::Survey) -> Vec<Diagnosti
     });
     match result {
         Ok(Top::Seq | Top::Null | Top::Empty) => {}
-        Err(e) => diags.push(rapport::load::syntax_error(file, &e)),
+        Err(e) => diags.push(e.diagnostic(file)),
     }
     located(&diags, file, text);
     diags

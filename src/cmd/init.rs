@@ -4,7 +4,10 @@
 //! checks pull requests, comments what changed, and publishes the report to
 //! GitHub Pages. It never overwrites a file.
 
+use super::Error;
+use crate::cli::InitArgs;
 use crate::fsx::{self, FsError};
+use codespan_reporting::term::termcolor::WriteColor;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -419,6 +422,24 @@ jobs:
       - id: deploy
         uses: actions/deploy-pages@v4
 "#;
+
+/// `rapport init [DIR]`: makes the project and says what to do next.
+pub fn run(root: &Path, args: &InitArgs, err: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
+    let dir = args.dir.clone().unwrap_or_else(|| root.to_path_buf());
+    let files = init(&dir, &args.languages).map_err(Error::Init)?;
+    if !quiet {
+        for f in &files {
+            writeln!(err, "created {}", dir.join(f).display())?;
+        }
+        let cd = if dir == Path::new(".") {
+            String::new()
+        } else {
+            format!("cd {} && ", dir.display())
+        };
+        writeln!(err, "next: {cd}rapport build, then open site/index.html")?;
+    }
+    Ok(())
+}
 
 /// Makes a new project in `dir` with surveys in `languages` (the first is
 /// the default). Returns the files written, relative to `dir`.

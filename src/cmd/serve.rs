@@ -8,8 +8,12 @@
 //! pages only; a built site never has them. A build with errors prints them
 //! in the terminal and on every page, and the last good site stays served.
 
+use super::Error;
+use crate::cli::{Color, ServeArgs};
 use crate::render::SiteFiles;
+use codespan_reporting::term::termcolor::StandardStream;
 use notify::{RecursiveMode, Watcher};
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
@@ -22,6 +26,60 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; another free one when it is taken (0: any free port).
     pub port: u16,
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// Neither the port asked for nor any other could be had.
+    Listen {
+        /// The interface.
+        bind: IpAddr,
+        /// What the system said.
+        message: String,
+    },
+    /// The server has no IP address to announce.
+    NoAddress,
+    /// The project's files cannot be watched for changes.
+    Watch {
+        /// The project's root folder.
+        root: PathBuf,
+        /// What the watcher said.
+        source: notify::Error,
+    },
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Listen { bind, message } => write!(f, "could not listen on {bind}: {message}"),
+            ServeError::NoAddress => f.write_str("the server has no IP address"),
+            ServeError::Watch { root, source } => write!(f, "could not watch {}: {source}", root.display()),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// Serves the project in `root` until the process is stopped.
+pub fn run(root: &Path, args: &ServeArgs, color: Color, quiet: bool, use_cache: bool) -> Result<(), Error> {
+    let options = ServeOptions {
+        bind: args.bind,
+        port: args.port,
+    };
+    let build_root = root.to_path_buf();
+    let build = move || {
+        let mut err = StandardStream::stderr(super::color_choice(color));
+        super::build::in_memory(&build_root, &mut err, quiet, use_cache)
+    };
+    serve(root, &options, build, |addr| {
+        let mut err = StandardStream::stderr(super::color_choice(color));
+        let _ = writeln!(
+            err,
+            "serving http://{addr}/ (Ctrl-C to stop); watching surveys/, templates/ and rapport.yaml"
+        );
+    })
+    .map_err(Error::Serve)
 }
 
 /// What the server shows: the last good site, the last build's errors, and
@@ -58,14 +116,11 @@ pub fn serve(
     options: &ServeOptions,
     build: impl Fn() -> Built + Send + 'static,
     announce: impl FnOnce(SocketAddr),
-) -> Result<(), String> {
+) -> Result<(), ServeError> {
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     publish(&shared, build());
     let server = bind(options)?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| "the server has no IP address".to_string())?;
+    let addr = server.server_addr().to_ip().ok_or(ServeError::NoAddress)?;
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading a file is an event too (a build reads them all): only
@@ -77,12 +132,18 @@ pub fn serve(
             let _ = tx.send(e.paths);
         }
     })
-    .map_err(|e| format!("could not watch the project: {e}"))?;
+    .map_err(|source| ServeError::Watch {
+        root: root.to_path_buf(),
+        source,
+    })?;
     // The whole project, so that folders made later (a first `templates/`)
     // are watched too; `relevant` keeps only what can change the site.
     watcher
         .watch(root, RecursiveMode::Recursive)
-        .map_err(|e| format!("could not watch {}: {e}", root.display()))?;
+        .map_err(|source| ServeError::Watch {
+            root: root.to_path_buf(),
+            source,
+        })?;
     let rebuilder = Arc::clone(&shared);
     let root_for_changes = root.to_path_buf();
     std::thread::spawn(move || {
@@ -104,11 +165,14 @@ pub fn serve(
     Ok(())
 }
 
-fn bind(options: &ServeOptions) -> Result<tiny_http::Server, String> {
+fn bind(options: &ServeOptions) -> Result<tiny_http::Server, ServeError> {
     let wanted = SocketAddr::new(options.bind, options.port);
     tiny_http::Server::http(wanted)
         .or_else(|_| tiny_http::Server::http(SocketAddr::new(options.bind, 0)))
-        .map_err(|e| format!("could not listen on {}: {e}", options.bind))
+        .map_err(|e| ServeError::Listen {
+            bind: options.bind,
+            message: e.to_string(),
+        })
 }
 
 /// True for a change that can alter the site.

@@ -1,0 +1,137 @@
+//! The commands: what `build`, `check`, `serve`, `init` and `diff` do with
+//! the stages, what they print, and why they fail.
+//!
+//! Problems in the user's files are reported as diagnostics while a command
+//! runs; a command that fails returns an [`Error`], and the binary prints it,
+//! once, as the last line.
+
+pub mod build;
+pub mod check;
+pub mod diff;
+pub mod init;
+pub mod serve;
+mod summary;
+
+use crate::cli::{Cli, Color, Command};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Most problems printed in one run; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
+/// Why a command failed. `Display` gives the line the binary prints after
+/// `error: ` (or `error[code]: `, see [`Error::code`]).
+#[derive(Debug)]
+pub enum Error {
+    /// `check` found errors; the diagnostics and the summary were its
+    /// output, so nothing more is printed.
+    Check,
+    /// `build` found errors (already listed); the site was left alone.
+    Invalid {
+        /// How many errors and warnings, in words.
+        problems: String,
+        /// The site folder that was not changed.
+        site: PathBuf,
+    },
+    /// `--base-url` is not an absolute http(s) URL.
+    BaseUrl(String),
+    /// `check --lang` names a language no survey has.
+    UnknownLanguage(String),
+    /// A template failed while rendering a page; the site was left alone.
+    Render {
+        /// The template's failure.
+        error: crate::render::RenderError,
+        /// The site folder that was not changed.
+        site: PathBuf,
+    },
+    /// The site could not be written.
+    Write(crate::write::WriteError),
+    /// `init` could not make the project.
+    Init(init::InitError),
+    /// `diff` could not read a site.
+    Diff(diff::DiffError),
+    /// `serve` could not listen or watch.
+    Serve(serve::ServeError),
+    /// Messages could not be printed.
+    Output(std::io::Error),
+}
+
+impl Error {
+    /// The diagnostic code the failure is printed with, if it has one.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Error::Render { .. } => Some(crate::diagnostics::code::TEMPLATE),
+            _ => None,
+        }
+    }
+
+    /// The line to print, or `None` when the command's output already said
+    /// everything.
+    pub fn message(&self) -> Option<String> {
+        match (self, self.code()) {
+            (Error::Check, _) => None,
+            (_, Some(code)) => Some(format!("error[{code}]: {self}")),
+            (_, None) => Some(format!("error: {self}")),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Check => f.write_str("the project has errors"),
+            Error::Invalid { problems, site } => {
+                write!(f, "{problems}; {} was not changed", site.display())
+            }
+            Error::BaseUrl(message) => write!(f, "--base-url: {message}"),
+            Error::UnknownLanguage(lang) => write!(f, "no survey has the language `{lang}`"),
+            Error::Render { error, site } => write!(f, "{error}; {} was not changed", site.display()),
+            Error::Write(e) => e.fmt(f),
+            Error::Init(e) => e.fmt(f),
+            Error::Diff(e) => e.fmt(f),
+            Error::Serve(e) => e.fmt(f),
+            Error::Output(e) => write!(f, "could not print messages: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+/// Runs a parsed command line; messages go to stderr, what a command makes
+/// for another program (diff's Markdown, check's annotations) to stdout.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let mut err = StandardStream::stderr(color_choice(cli.color));
+    let root = cli.root;
+    let quiet = cli.quiet;
+    let use_cache = !cli.no_cache;
+    match cli.command {
+        Command::Build(args) => build::run(&root, &args, &mut err, quiet, use_cache),
+        Command::Check(args) => {
+            let mut out = std::io::stdout().lock();
+            check::run(&root, &args, &mut err, &mut out, quiet, use_cache)
+        }
+        Command::Serve(args) => serve::run(&root, &args, cli.color, quiet, use_cache),
+        Command::Init(args) => init::run(&root, &args, &mut err, quiet),
+        Command::Diff(args) => diff::run(&root, &args),
+    }
+}
+
+/// Whether to colour messages: `--color`, then `NO_COLOR`, then whether
+/// stderr is a terminal.
+pub fn color_choice(color: Color) -> ColorChoice {
+    match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => ColorChoice::Never,
+        Color::Auto if std::io::stderr().is_terminal() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    }
+}

@@ -1,0 +1,90 @@
+//! What the commands say about a run: the problems found, the counts of what
+//! was read, what privacy hid, and how far translations have come.
+
+use super::MAX_SHOWN;
+use crate::diagnostics::Diagnostics;
+use crate::privacy::Privacy;
+use crate::Analysis;
+use codespan_reporting::term::termcolor::WriteColor;
+use std::path::Path;
+
+/// `1 survey`, `2 surveys`.
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The diagnostics (warnings unless `quiet`), then a note for each survey
+/// whose responses were not checked.
+pub fn problems(
+    analysis: &Analysis,
+    root: &Path,
+    out: &mut dyn WriteColor,
+    quiet: bool,
+) -> std::io::Result<()> {
+    analysis.diagnostics.print(root, out, MAX_SHOWN, !quiet)?;
+    for id in &analysis.unchecked {
+        writeln!(
+            out,
+            "note: the responses of `{id}` were not checked: fix its survey.yaml first"
+        )?;
+    }
+    Ok(())
+}
+
+/// `2 surveys (120 responses in 3 files, 1 from the cache)`.
+pub fn counts(analysis: &Analysis) -> String {
+    let read = analysis.read;
+    let cached = match read.cached {
+        0 => String::new(),
+        n => format!(", {n} from the cache"),
+    };
+    format!(
+        "{} ({} in {}{cached})",
+        plural(analysis.surveys.len() as u64, "survey", "surveys"),
+        plural(read.responses, "response", "responses"),
+        plural(read.files as u64, "file", "files"),
+    )
+}
+
+/// `1 error, 0 warnings`.
+pub fn tally(d: &Diagnostics) -> String {
+    format!(
+        "{}, {}",
+        plural(d.errors() as u64, "error", "errors"),
+        plural(d.warnings() as u64, "warning", "warnings")
+    )
+}
+
+/// One line on what privacy hid.
+pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
+    format!(
+        "privacy: {} hidden (fewer than {min_group_size} respondents), {} more hidden so that they cannot be worked out by subtraction",
+        plural(p.small, "breakdown cell", "breakdown cells"),
+        p.complement
+    )
+}
+
+/// The translation coverage lines of `check`, optionally for one language.
+pub fn coverage_lines(analysis: &Analysis, lang: Option<&str>) -> Vec<String> {
+    analysis
+        .surveys
+        .iter()
+        .filter_map(|(survey, _)| {
+            let parts: Vec<String> = survey
+                .translations
+                .iter()
+                .filter(|c| lang.is_none_or(|l| l == c.lang))
+                .map(|c| {
+                    let done = c.texts - c.missing.len().min(c.texts);
+                    let mut part = format!("{} {:.0}% ({done} of {})", c.lang, c.share() * 100.0, c.texts);
+                    if !c.missing.is_empty() {
+                        part.push_str(&format!(", {} missing", c.missing.len()));
+                    }
+                    part
+                })
+                .collect();
+            (!parts.is_empty()).then(|| format!("  {}: {}", survey.id, parts.join("; ")))
+        })
+        .collect()
+}

@@ -1,0 +1,278 @@
+//! Privacy: what may be published of a survey's scores. No cell of a
+//! breakdown (a segment value, alone or within a period) is shown with fewer
+//! than `min_group_size` respondents, and none can be worked out by
+//! subtracting shown cells from a total:
+//!
+//! - a cell with fewer respondents is hidden;
+//! - a lone hidden cell in a breakdown takes the smallest other cell with it;
+//! - a segment value hidden in exactly one period takes its smallest other
+//!   period cell with it, since the periods add up to the overall cell;
+//! - free-text answers are published only when the question says `publish:
+//!   true` and at least `min_group_size` people answered it.
+//!
+//! The scores come in with every cell shown ([`crate::score`]); [`protect`]
+//! hides what must not be seen and counts what it hid.
+
+use crate::model::{Kind, Survey};
+use crate::score::{PeriodScore, Scores};
+
+/// A breakdown cell as it may be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreakdownCell {
+    /// Enough respondents: the figures.
+    Score {
+        /// Respondents who answered a scored question of the level.
+        responses: u64,
+        /// The level's score in the cell.
+        score: Option<f64>,
+    },
+    /// Too few respondents (or hidden with such a cell): nothing shown.
+    Hidden {
+        /// True when hidden only so that a smaller cell cannot be worked out.
+        complement: bool,
+    },
+    /// Nobody in the cell.
+    NoData,
+}
+
+/// One segment's cells, in the order its values are declared.
+pub type Breakdown = Vec<BreakdownCell>;
+
+/// How many breakdown cells were hidden, for the privacy summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Privacy {
+    /// Cells with fewer than `min_group_size` respondents.
+    pub small: u64,
+    /// Cells hidden so the small ones cannot be worked out by subtraction.
+    pub complement: u64,
+}
+
+impl Privacy {
+    /// Adds another survey's counts.
+    pub fn add(&mut self, other: Privacy) {
+        self.small += other.small;
+        self.complement += other.complement;
+    }
+}
+
+/// Applies every privacy rule to a survey's scores; returns what was hidden
+/// (also kept in `scores.privacy`).
+pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Privacy {
+    let mut privacy = Privacy::default();
+    for level in &mut scores.levels {
+        for period in &mut level.by_period {
+            for row in &mut period.by_segment {
+                hide_row(row, min_group_size, &mut privacy);
+            }
+        }
+        protect_periods(&mut level.by_period, survey.segments.len(), &mut privacy);
+        for row in &mut level.by_segment {
+            hide_row(row, min_group_size, &mut privacy);
+        }
+    }
+    for text in &mut scores.texts {
+        let publish = matches!(survey.questions[text.question].kind, Kind::Text { publish: true });
+        if !publish || text.answers < min_group_size {
+            text.published.clear();
+        }
+    }
+    scores.privacy = privacy;
+    privacy
+}
+
+/// Applies the privacy rules to one breakdown: cells with fewer than
+/// `min_group_size` respondents are hidden, and a lone hidden cell takes the
+/// smallest other with it.
+pub fn hide_row(row: &mut [BreakdownCell], min_group_size: u64, privacy: &mut Privacy) {
+    for cell in row.iter_mut() {
+        if let BreakdownCell::Score { responses, .. } = cell {
+            if *responses < min_group_size {
+                *cell = BreakdownCell::Hidden { complement: false };
+            }
+        }
+    }
+    let small = row.iter().filter(|c| is_hidden(c)).count();
+    privacy.small += small as u64;
+    if small == 1 {
+        if let Some(i) = smallest(row.iter()) {
+            row[i] = BreakdownCell::Hidden { complement: true };
+            privacy.complement += 1;
+        }
+    }
+}
+
+/// The position of the shown cell with the fewest respondents (the first
+/// on a tie).
+fn smallest<'a>(cells: impl Iterator<Item = &'a BreakdownCell>) -> Option<usize> {
+    cells
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            BreakdownCell::Score { responses, .. } => Some((*responses, i)),
+            _ => None,
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+fn is_hidden(c: &BreakdownCell) -> bool {
+    matches!(c, BreakdownCell::Hidden { .. })
+}
+
+/// Extends the complementary hiding across periods. A segment value's
+/// period cells add up to its overall cell, so a value hidden in exactly one
+/// period could be worked out from the overall figure and the other
+/// periods: the smallest other period cell of that value is hidden too.
+/// That may leave a period with a lone hidden cell, which takes another cell
+/// of its period with it, and so on until nothing changes.
+pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: &mut Privacy) {
+    for s in 0..segments {
+        let values = by_period.first().map_or(0, |p| p.by_segment[s].len());
+        loop {
+            let mut changed = false;
+            for v in 0..values {
+                let hidden = by_period
+                    .iter()
+                    .filter(|p| is_hidden(&p.by_segment[s][v]))
+                    .count();
+                if hidden == 1 {
+                    if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v])) {
+                        by_period[i].by_segment[s][v] = BreakdownCell::Hidden { complement: true };
+                        privacy.complement += 1;
+                        changed = true;
+                    }
+                }
+            }
+            for p in by_period.iter_mut() {
+                let row = &mut p.by_segment[s];
+                if row.iter().filter(|c| is_hidden(c)).count() == 1 {
+                    if let Some(i) = smallest(row.iter()) {
+                        row[i] = BreakdownCell::Hidden { complement: true };
+                        privacy.complement += 1;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells of one breakdown as [`crate::score`] makes them (no
+    /// respondents: no data), with the privacy rules applied.
+    fn hide(cells: &[(u64, Option<f64>)], min_group_size: u64, privacy: &mut Privacy) -> Breakdown {
+        let mut row: Breakdown = cells
+            .iter()
+            .map(|&(responses, score)| match responses {
+                0 => BreakdownCell::NoData,
+                _ => BreakdownCell::Score { responses, score },
+            })
+            .collect();
+        hide_row(&mut row, min_group_size, privacy);
+        row
+    }
+
+    fn period(cells: Vec<BreakdownCell>) -> PeriodScore {
+        PeriodScore {
+            period: crate::period::PeriodKind::Year
+                .of(crate::period::parse_date("2026-01-01").expect("date")),
+            responses: 0,
+            score: None,
+            by_segment: vec![cells],
+        }
+    }
+
+    fn shown(n: u64) -> BreakdownCell {
+        BreakdownCell::Score {
+            responses: n,
+            score: Some(50.0),
+        }
+    }
+
+    #[test]
+    fn a_value_hidden_in_one_period_is_hidden_in_another_too() {
+        // Staff (second column) is hidden in the second period only; its
+        // overall cell minus the other periods would give it away.
+        let mut rows = vec![
+            period(vec![shown(10), shown(6)]),
+            period(vec![shown(10), BreakdownCell::Hidden { complement: false }]),
+            period(vec![shown(12), shown(9)]),
+        ];
+        // The lone hidden cell of period 2 has already taken customer (10) with it.
+        rows[1].by_segment[0][0] = BreakdownCell::Hidden { complement: true };
+        let mut p = Privacy::default();
+        protect_periods(&mut rows, 1, &mut p);
+        // Staff in period 1 (6, the smallest) goes too; that leaves period 1
+        // with a lone hidden cell, so customer in period 1 goes as well, which
+        // in turn is customer's second hidden cell: stable.
+        assert_eq!(
+            rows[0].by_segment[0],
+            vec![BreakdownCell::Hidden { complement: true }; 2]
+        );
+        assert_eq!(rows[2].by_segment[0], vec![shown(12), shown(9)]);
+        assert_eq!(p.complement, 2);
+    }
+
+    #[test]
+    fn small_cells_are_hidden_with_a_complement() {
+        let mut p = Privacy::default();
+        // 12, 3, 7, 0: the 3 is hidden, so the smallest other (7) goes too; 0 is no data.
+        let cells = hide(
+            &[(12, Some(80.0)), (3, Some(10.0)), (7, Some(50.0)), (0, None)],
+            5,
+            &mut p,
+        );
+        assert_eq!(
+            cells,
+            vec![
+                BreakdownCell::Score {
+                    responses: 12,
+                    score: Some(80.0)
+                },
+                BreakdownCell::Hidden { complement: false },
+                BreakdownCell::Hidden { complement: true },
+                BreakdownCell::NoData,
+            ]
+        );
+        assert_eq!(
+            p,
+            Privacy {
+                small: 1,
+                complement: 1
+            }
+        );
+        // Two small cells already protect each other.
+        let mut p = Privacy::default();
+        let cells = hide(&[(12, None), (3, None), (2, None)], 5, &mut p);
+        assert_eq!(
+            cells[0],
+            BreakdownCell::Score {
+                responses: 12,
+                score: None
+            }
+        );
+        assert_eq!(
+            p,
+            Privacy {
+                small: 2,
+                complement: 0
+            }
+        );
+        // On a tie, the first declared goes.
+        let mut p = Privacy::default();
+        let cells = hide(&[(9, None), (9, None), (1, None)], 5, &mut p);
+        assert_eq!(cells[0], BreakdownCell::Hidden { complement: true });
+        assert_eq!(
+            cells[1],
+            BreakdownCell::Score {
+                responses: 9,
+                score: None
+            }
+        );
+    }
+}
