@@ -1479,3 +1479,19 @@ privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so t
 "#]])
         .check();
 }
+
+#[test]
+fn unused_template() {
+    Project::new()
+        .file("templates/reprot.html", "<h1>{{ title }}</h1>\n")
+        .stderr(str![[r#"
+warning[W0005]: `reprot.html` does not replace any built-in template, so it is not used
+ = in templates/reprot.html
+ = help: did you mean `report.html`?
+
+checked 1 survey (1 response in 1 file): 0 errors, 1 warning
+privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
+
+"#]])
+        .check();
+}
