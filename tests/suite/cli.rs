@@ -1,5 +1,6 @@
 //! The command line itself: version, help and exit statuses.
 
+use crate::errors::{missing_translation_project, misspelled_question};
 use crate::support::{fixtures, rapport};
 
 #[test]
@@ -44,8 +45,8 @@ fn root_can_be_given() {
 
 #[test]
 fn check_prints_github_annotations() {
-    let root = fixtures().join("errors/unknown_question_in_response");
-    rapport(&root)
+    let project = misspelled_question();
+    rapport(project.root())
         .args(["check", "--format", "github"])
         .assert()
         .code(1)
@@ -57,8 +58,8 @@ fn check_prints_github_annotations() {
 
 #[test]
 fn check_prints_json_for_tools() {
-    let root = fixtures().join("errors/unknown_question_in_response");
-    rapport(&root)
+    let project = misspelled_question();
+    rapport(project.root())
         .args(["check", "--format", "json"])
         .assert()
         .code(1)
@@ -86,13 +87,14 @@ fn check_prints_json_for_tools() {
 
 #[test]
 fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
-    let root = fixtures().join("errors/missing_translation");
-    rapport(&root).args(["check", "--quiet"]).assert().success();
-    rapport(&root)
+    let project = missing_translation_project();
+    let root = project.root();
+    rapport(root).args(["check", "--quiet"]).assert().success();
+    rapport(root)
         .args(["check", "--quiet", "--strict"])
         .assert()
         .code(1);
-    let out = rapport(&root)
+    let out = rapport(root)
         .args(["check", "--lang", "sv"])
         .assert()
         .success()
@@ -101,11 +103,11 @@ fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
         .clone();
     let text = String::from_utf8(out).expect("UTF-8");
     assert!(text.contains("translations:\n  support: sv "), "{text}");
-    rapport(&root)
+    rapport(root)
         .args(["check", "--lang", "SV", "--format", "json"])
         .assert()
         .success();
-    rapport(&root)
+    rapport(root)
         .args(["check", "--lang", "ru"])
         .assert()
         .code(1)
