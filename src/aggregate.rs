@@ -252,7 +252,6 @@ pub(crate) mod tests {
         };
         Survey {
             id: "s".into(),
-            file: "surveys/s/survey.yaml".into(),
             title: Text::plain("S"),
             description: None,
             languages: vec!["en".into()],

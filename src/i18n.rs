@@ -10,32 +10,71 @@ use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
 use unic_langid::LanguageIdentifier;
 
-/// Languages with the report's words built in.
-pub const LANGUAGES: [(&str, &str); 5] = [
-    ("en", include_str!("../i18n/en.ftl")),
-    ("sv", include_str!("../i18n/sv.ftl")),
-    ("ru", include_str!("../i18n/ru.ftl")),
-    ("nl", include_str!("../i18n/nl.ftl")),
-    ("nb", include_str!("../i18n/nb.ftl")),
+/// A language rapport has its own words in.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltIn {
+    /// Its tag.
+    pub tag: &'static str,
+    /// Its name in itself, for the language switcher.
+    pub name: &'static str,
+    /// Its Fluent messages.
+    pub messages: &'static str,
+}
+
+/// The languages with the report's words built in; English first, as the
+/// fallback for every other language.
+pub const BUILT_IN: [BuiltIn; 5] = [
+    BuiltIn {
+        tag: "en",
+        name: "English",
+        messages: include_str!("../i18n/en.ftl"),
+    },
+    BuiltIn {
+        tag: "sv",
+        name: "Svenska",
+        messages: include_str!("../i18n/sv.ftl"),
+    },
+    BuiltIn {
+        tag: "ru",
+        name: "Русский",
+        messages: include_str!("../i18n/ru.ftl"),
+    },
+    BuiltIn {
+        tag: "nl",
+        name: "Nederlands",
+        messages: include_str!("../i18n/nl.ftl"),
+    },
+    BuiltIn {
+        tag: "nb",
+        name: "Norsk bokmål",
+        messages: include_str!("../i18n/nb.ftl"),
+    },
 ];
+
+/// The built-in language of `tag`, by its primary subtag.
+pub fn built_in(tag: &str) -> Option<&'static BuiltIn> {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    BUILT_IN.iter().find(|b| b.tag == primary)
+}
+
+/// The built-in languages' tags as a list in words: `en, sv, ru, nl and nb`.
+pub fn built_in_list() -> String {
+    let tags: Vec<&str> = BUILT_IN.iter().map(|b| b.tag).collect();
+    match tags.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => tags.join(""),
+    }
+}
 
 /// A language's name in itself, for the language switcher; the tag for a
 /// language rapport does not know.
 pub fn language_name(tag: &str) -> String {
-    match tag.split('-').next().unwrap_or(tag) {
-        "en" => "English".into(),
-        "sv" => "Svenska".into(),
-        "ru" => "Русский".into(),
-        "nl" => "Nederlands".into(),
-        "nb" => "Norsk bokmål".into(),
-        _ => tag.to_owned(),
-    }
+    built_in(tag).map_or_else(|| tag.to_owned(), |b| b.name.to_owned())
 }
 
 /// True when rapport has its own words in `lang` (by its primary subtag).
 pub fn is_supported(lang: &str) -> bool {
-    let primary = lang.split('-').next().unwrap_or(lang);
-    LANGUAGES.iter().any(|(l, _)| *l == primary)
+    built_in(lang).is_some()
 }
 
 /// The report's words and number formats in one language.
@@ -53,12 +92,11 @@ impl std::fmt::Debug for Words {
 impl Words {
     /// The words for `lang`; English for a language rapport does not know.
     pub fn new(lang: &str) -> Self {
-        let primary = lang.split('-').next().unwrap_or(lang);
-        let (tag, source) = LANGUAGES
-            .iter()
-            .find(|(l, _)| *l == primary)
-            .copied()
-            .unwrap_or(LANGUAGES[0]);
+        let BuiltIn {
+            tag,
+            messages: source,
+            ..
+        } = *built_in(lang).unwrap_or(&BUILT_IN[0]);
         let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
@@ -130,7 +168,7 @@ mod tests {
 
     #[test]
     fn every_language_parses_and_has_every_english_message() {
-        let english = FluentResource::try_new(LANGUAGES[0].1.to_owned()).expect("en parses");
+        let english = FluentResource::try_new(BUILT_IN[0].messages.to_owned()).expect("en parses");
         let ids: Vec<String> = english
             .entries()
             .filter_map(|e| match e {
@@ -139,7 +177,12 @@ mod tests {
             })
             .collect();
         assert!(ids.len() > 30);
-        for (lang, source) in LANGUAGES {
+        for BuiltIn {
+            tag: lang,
+            messages: source,
+            ..
+        } in BUILT_IN
+        {
             let r = FluentResource::try_new(source.to_owned())
                 .unwrap_or_else(|(_, e)| panic!("{lang} does not parse: {e:?}"));
             let mine: Vec<String> = r
@@ -179,6 +222,7 @@ mod tests {
     fn unknown_languages_get_english() {
         assert!(!is_supported("de"));
         assert!(is_supported("nb"));
+        assert_eq!(built_in_list(), "en, sv, ru, nl and nb");
         assert_eq!(Words::new("de").get("target"), "Target");
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::period::{Period, PeriodKind};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// A text in several languages (a plain string is the same in all of them).
 #[derive(Debug, Clone, PartialEq)]
@@ -29,14 +28,24 @@ impl Text {
     /// The text in `lang`, or in `default` when it has no translation; the
     /// flag is true when it fell back.
     pub fn get<'a>(&'a self, lang: &str, default: &str) -> (&'a str, bool) {
-        if self.everywhere {
-            return (self.by_lang.values().next().map_or("", String::as_str), false);
-        }
-        match self.by_lang.get(lang) {
-            Some(t) => (t, false),
-            None => (self.by_lang.get(default).map_or("", String::as_str), true),
-        }
+        in_language(&self.by_lang, lang, default).map_or(("", true), |(t, fell_back)| (t.as_str(), fell_back))
     }
+}
+
+/// The rule every translated value follows (texts, scale labels): the
+/// value in `lang`; else the one written once for every language (stored
+/// under the empty tag); else the one in `default`, with the flag set to
+/// say it fell back.
+pub fn in_language<'a, T>(
+    by_lang: &'a BTreeMap<String, T>,
+    lang: &str,
+    default: &str,
+) -> Option<(&'a T, bool)> {
+    by_lang
+        .get(lang)
+        .or_else(|| by_lang.get(""))
+        .map(|v| (v, false))
+        .or_else(|| by_lang.get(default).map(|v| (v, true)))
 }
 
 /// Project-wide settings from `rapport.yaml`.
@@ -76,7 +85,8 @@ pub struct Scale {
     pub id: String,
     /// Number of points.
     pub points: u32,
-    /// Labels per language (a plain list is stored under the default language).
+    /// Labels per language (a plain list, the same in every language, is
+    /// stored under the empty tag); read them with [`in_language`].
     pub labels: BTreeMap<String, Vec<String>>,
 }
 
@@ -218,8 +228,6 @@ pub struct Segment {
 pub struct Survey {
     /// The folder name.
     pub id: String,
-    /// Path of survey.yaml, relative to the project root.
-    pub file: PathBuf,
     /// The title.
     pub title: Text,
     /// An introduction (Markdown).
@@ -268,11 +276,6 @@ impl Survey {
     /// The default language.
     pub fn default_language(&self) -> &str {
         self.languages.first().map_or("en", String::as_str)
-    }
-
-    /// The index of a question by id.
-    pub fn question(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|q| q.id == id)
     }
 }
 

@@ -96,25 +96,6 @@ pub struct Scores {
     pub privacy: Privacy,
 }
 
-/// The score of one answer code.
-fn code_score(kind: &Kind, code: usize) -> Option<f64> {
-    match kind {
-        Kind::Scale { points, reverse, .. } => {
-            let top = f64::from(points - 1);
-            let c = code as f64;
-            Some(if *reverse {
-                (top - c) / top * 100.0
-            } else {
-                c / top * 100.0
-            })
-        }
-        Kind::Nps => Some(code as f64 * 10.0),
-        Kind::YesNo => Some(if code == 0 { 100.0 } else { 0.0 }),
-        Kind::Choice { scores, .. } => scores.as_ref().map(|s| s[code]),
-        Kind::MultiChoice { .. } | Kind::Text { .. } => None,
-    }
-}
-
 /// The score of a set of multi_choice options: the mean of their scores.
 fn set_score(scores: &[f64], set: u64) -> f64 {
     let chosen: Vec<f64> = (0..scores.len())
@@ -156,13 +137,10 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
             Some(sum as f64 * 10.0 / n as f64)
         }
         Kind::YesNo => Some(qc.counts[0] as f64 * 100.0 / n as f64),
-        Kind::Choice { scores: Some(_), .. } => {
-            let sum: f64 = qc
-                .counts
-                .iter()
-                .enumerate()
-                .filter_map(|(c, k)| code_score(kind, c).map(|s| s * *k as f64))
-                .sum();
+        Kind::Choice {
+            scores: Some(scores), ..
+        } => {
+            let sum: f64 = qc.counts.iter().zip(scores).map(|(k, s)| s * *k as f64).sum();
             Some(sum / n as f64)
         }
         Kind::MultiChoice {

@@ -47,33 +47,32 @@ impl fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
-/// One text in rapport's five languages, in order en, sv, ru, nl, nb.
-type Words = [&'static str; 5];
+/// One text in each of rapport's built-in languages, in the order of
+/// [`crate::i18n::BUILT_IN`].
+type InEach = [&'static str; crate::i18n::BUILT_IN.len()];
 
-const LANGS: [&str; 5] = ["en", "sv", "ru", "nl", "nb"];
-
-const SITE_TITLE: Words = [
+const SITE_TITLE: InEach = [
     "Our customer surveys",
     "Våra kundundersökningar",
     "Наши опросы клиентов",
     "Onze klantonderzoeken",
     "Våre kundeundersøkelser",
 ];
-const SURVEY_TITLE: Words = [
+const SURVEY_TITLE: InEach = [
     "Customer expectations",
     "Kundförväntningar",
     "Ожидания клиентов",
     "Klantverwachtingen",
     "Kundeforventninger",
 ];
-const DESCRIPTION: Words = [
+const DESCRIPTION: InEach = [
     "Customers expect four things, each resting on the one before: **accuracy**, **availability**, **partnership** and **advice**. Fix the lowest level that falls short first.",
     "Kunder förväntar sig fyra saker som vilar på varandra: **noggrannhet**, **tillgänglighet**, **partnerskap** och **råd**. Åtgärda först den lägsta nivån som inte når målet.",
     "Клиенты ждут четырёх вещей, и каждая опирается на предыдущую: **точности**, **доступности**, **партнёрства** и **советов**. Начинайте с самого нижнего уровня, не достигшего цели.",
     "Klanten verwachten vier dingen, die op elkaar rusten: **nauwkeurigheid**, **beschikbaarheid**, **partnerschap** en **advies**. Pak eerst het laagste niveau aan dat tekortschiet.",
     "Kunder forventer fire ting som bygger på hverandre: **nøyaktighet**, **tilgjengelighet**, **partnerskap** og **råd**. Ta først tak i det laveste nivået som ikke når målet.",
 ];
-const LEVELS: [(&str, Words, Words); 4] = [
+const LEVELS: [(&str, InEach, InEach); 4] = [
     (
         "accuracy",
         ["Accuracy", "Noggrannhet", "Точность", "Nauwkeurigheid", "Nøyaktighet"],
@@ -119,7 +118,7 @@ const LEVELS: [(&str, Words, Words); 4] = [
         ],
     ),
 ];
-const AGREE: [Words; 5] = [
+const AGREE: [InEach; 5] = [
     [
         "Strongly disagree",
         "Instämmer inte alls",
@@ -144,7 +143,7 @@ const AGREE: [Words; 5] = [
         "Helt enig",
     ],
 ];
-const QUESTIONS: [(&str, &str, &str, Words); 5] = [
+const QUESTIONS: [(&str, &str, &str, InEach); 5] = [
     (
         "on-time",
         "accuracy",
@@ -207,24 +206,24 @@ const QUESTIONS: [(&str, &str, &str, Words); 5] = [
     ),
 ];
 
-const GROUP: Words = [
+const GROUP: InEach = [
     "Respondent group",
     "Respondentgrupp",
     "Группа респондентов",
     "Respondentgroep",
     "Respondentgruppe",
 ];
-const CUSTOMER: Words = ["Customer", "Kund", "Клиент", "Klant", "Kunde"];
-const STAFF: Words = ["Staff", "Personal", "Сотрудник", "Medewerker", "Ansatt"];
+const CUSTOMER: InEach = ["Customer", "Kund", "Клиент", "Klant", "Kunde"];
+const STAFF: InEach = ["Staff", "Personal", "Сотрудник", "Medewerker", "Ansatt"];
 
 /// A Text in YAML: a map from each language to its string (English for a
 /// language rapport has no words of, marked for translation).
-fn text(words: &Words, langs: &[String], indent: usize) -> String {
+fn text(words: &InEach, langs: &[String], indent: usize) -> String {
     let pad = " ".repeat(indent);
     langs
         .iter()
         .map(|l| {
-            let i = LANGS.iter().position(|x| x == l);
+            let i = crate::i18n::BUILT_IN.iter().position(|b| b.tag == l);
             let s = i.map_or(words[0], |i| words[i]);
             let todo = if i.is_none() { "  # translate" } else { "" };
             if s.contains('\n') {
@@ -253,7 +252,7 @@ fn survey_yaml(langs: &[String]) -> String {
         langs.join(", "),
     );
     for l in langs {
-        let i = LANGS.iter().position(|x| x == l).unwrap_or(0);
+        let i = crate::i18n::BUILT_IN.iter().position(|b| b.tag == l).unwrap_or(0);
         let labels: Vec<String> = AGREE.iter().map(|w| format!("\"{}\"", w[i])).collect();
         out.push_str(&format!("\n      {l}: [{}]", labels.join(", ")));
     }

@@ -7,6 +7,7 @@
 //! Colours come from palettes that stay distinct for colour-blind readers
 //! (Okabe-Ito, and an orange-to-purple diverging scale).
 
+use super::templates::escape;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -68,13 +69,6 @@ fn font(size: u32, color: RGBColor, h: HPos) -> TextStyle<'static> {
         .pos(Pos::new(h, VPos::Center))
 }
 
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// Adds `role="img"`, `aria-labelledby`, `<title>` and `<desc>` to an SVG.
 pub fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let Some(open_end) = svg.find('>') else {
@@ -83,8 +77,8 @@ pub fn accessible(svg: &str, id: &str, title: &str, desc: &str) -> String {
     let (open, rest) = svg.split_at(open_end);
     format!(
         "{open} role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}",
-        escape_xml(title),
-        escape_xml(desc),
+        escape(title, false),
+        escape(desc, false),
         &rest[1..]
     )
 }

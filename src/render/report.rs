@@ -1,235 +1,19 @@
-//! The context of a report page: everything a template shows, resolved in
-//! Rust (translations, numbers, charts), so templates stay simple and fast.
+//! A report page's view ([`ReportPage`]): everything its template shows,
+//! resolved in Rust (translations, numbers, charts).
 //! A passage that fell back to the survey's default language carries that
 //! language, for its own `lang` attribute.
 
 use super::charts::{self, Part};
 use super::markdown;
+use super::parts::{alternates, period_range, site_title};
+use super::view::{
+    fixed_words, Band, Chart, CommentsView, Headline, Html, LevelView, Localized, QuestionView, ReportPage,
+    SegmentRow, SegmentView,
+};
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};
 use crate::privacy::BreakdownCell;
 use crate::score::{LevelScore, QuestionScore, Scores};
-use serde::Serialize;
-use std::collections::BTreeMap;
-
-/// A text in the page's language, or in the default language with its tag.
-#[derive(Debug, Clone, Serialize)]
-pub struct Localized {
-    /// The text.
-    pub text: String,
-    /// Set when the text fell back to another language than the page's.
-    pub lang: Option<String>,
-}
-
-/// Rendered Markdown, with its language when it fell back.
-#[derive(Debug, Clone, Serialize)]
-pub struct Html {
-    /// Trusted HTML from the survey's author.
-    pub html: String,
-    /// Set when the text fell back to another language than the page's.
-    pub lang: Option<String>,
-}
-
-/// A link to the same page in another language.
-#[derive(Debug, Clone, Serialize)]
-pub struct Alternate {
-    /// Language tag.
-    pub lang: String,
-    /// The language's tag as shown in the switcher.
-    pub name: String,
-    /// Relative link.
-    pub href: String,
-    /// True for the page itself.
-    pub current: bool,
-}
-
-/// The opening lines of a report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Headline {
-    /// "354 responses".
-    pub responses: String,
-    /// "2025-Q2 to 2026-Q3".
-    pub period: Option<String>,
-    /// The overall score, rounded.
-    pub overall: Option<String>,
-    /// The focus level in one sentence.
-    pub sentence: String,
-}
-
-/// One band of the pyramid.
-#[derive(Debug, Clone, Serialize)]
-pub struct Band {
-    /// Level id, for the link to its section.
-    pub id: String,
-    /// Level name.
-    pub name: Localized,
-    /// "82.3 (target 80)".
-    pub score: String,
-    /// "meets its target", "below its target" or "no data".
-    pub status: String,
-    /// `meets`, `misses` or `none`, for styling.
-    pub class: &'static str,
-    /// Width in percent: the foundation is the widest.
-    pub width: u32,
-    /// True for the focus level.
-    pub focus: bool,
-    /// "n = 325": respondents behind the score.
-    pub n: String,
-}
-
-/// A chart with the same numbers as a table.
-#[derive(Debug, Clone, Serialize)]
-pub struct Chart {
-    /// Inline SVG (generated, trusted).
-    pub svg: String,
-    /// Column headings of the table.
-    pub headers: Vec<String>,
-    /// Table rows, already formatted.
-    pub rows: Vec<Vec<String>>,
-    /// Per row, the language of its label when it fell back to another
-    /// language than the page's.
-    pub langs: Vec<Option<String>>,
-}
-
-/// One question in a level's section.
-#[derive(Debug, Clone, Serialize)]
-pub struct QuestionView {
-    /// The question's id, for anchors.
-    pub id: String,
-    /// The question as asked.
-    pub text: Localized,
-    /// "reverse-scored: ..." or "not scored".
-    pub note: Option<String>,
-    /// "331 answers · 23 skipped · score 80.1 · top two 77.6 %".
-    pub facts: String,
-    /// The chart, when the question has answers.
-    pub chart: Option<Chart>,
-}
-
-/// A row of a segment breakdown.
-#[derive(Debug, Clone, Serialize)]
-pub struct SegmentRow {
-    /// The segment value.
-    pub label: Localized,
-    /// `score`, `hidden` or `none`.
-    pub state: &'static str,
-    /// The score, or what stands in its place.
-    pub text: String,
-    /// "n = 42", when shown.
-    pub n: String,
-    /// Bar width in percent.
-    pub width: u32,
-}
-
-/// One segment's breakdown of a level.
-#[derive(Debug, Clone, Serialize)]
-pub struct SegmentView {
-    /// "By respondent group".
-    pub heading: String,
-    /// The gap between the highest and lowest shown cells, in words.
-    pub gap: Option<String>,
-    /// One row per value.
-    pub rows: Vec<SegmentRow>,
-}
-
-/// A level's section.
-#[derive(Debug, Clone, Serialize)]
-pub struct LevelView {
-    /// Level id, for anchors.
-    pub id: String,
-    /// Level name.
-    pub name: Localized,
-    /// "82.3 (target 80) · meets its target · 354 responses".
-    pub summary: String,
-    /// `meets`, `misses` or `none`.
-    pub class: &'static str,
-    /// What the level means.
-    pub description: Option<Html>,
-    /// What to do, when the level falls short.
-    pub recommendations: Option<Html>,
-    /// "What to do about availability".
-    pub recommendations_heading: String,
-    /// True for the focus level, whose recommendations open the report.
-    pub is_focus: bool,
-    /// Its questions.
-    pub questions: Vec<QuestionView>,
-    /// Its trend, with a heading, when there are two periods or more.
-    pub trend: Option<Chart>,
-    /// "Trend by quarter".
-    pub trend_heading: String,
-    /// Its segment breakdowns.
-    pub segments: Vec<SegmentView>,
-}
-
-/// Published free-text answers of one question.
-#[derive(Debug, Clone, Serialize)]
-pub struct CommentsView {
-    /// The question.
-    pub question: Localized,
-    /// The answers, as respondents wrote them (escaped by the template),
-    /// with the response's language when it is not the page's.
-    pub items: Vec<Localized>,
-    /// "A sample of 100 of 2,345 answers." when not all are shown.
-    pub note: Option<String>,
-}
-
-/// Everything a report page shows.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReportPage {
-    /// The page's language.
-    pub lang: String,
-    /// Relative path from the page to the site's root, e.g. `../`.
-    pub root: String,
-    /// The index of the surveys in the page's language (or the default one).
-    pub home: String,
-    /// The site's title.
-    pub site_title: String,
-    /// The survey's title.
-    pub title: Localized,
-    /// The survey's description.
-    pub description: Option<Html>,
-    /// The same page in each language.
-    pub alternates: Vec<Alternate>,
-    /// Fixed words for headings and labels.
-    pub t: BTreeMap<&'static str, String>,
-    /// The opening lines.
-    pub headline: Headline,
-    /// Levels, the top of the pyramid first.
-    pub pyramid: Vec<Band>,
-    /// The focus level's section id and recommendations.
-    pub focus: Option<LevelView>,
-    /// Every level, foundation first.
-    pub levels: Vec<LevelView>,
-    /// Published free-text answers.
-    pub comments: Vec<CommentsView>,
-    /// Link to data.json.
-    pub data_json: String,
-    /// Link to data.csv.
-    pub data_csv: String,
-}
-
-/// Words every page needs, looked up once.
-pub const FIXED: [&str; 14] = [
-    "surveys",
-    "language",
-    "overall-score",
-    "score",
-    "target",
-    "pyramid",
-    "pyramid-note",
-    "questions",
-    "show-numbers",
-    "answer",
-    "count",
-    "share",
-    "comments",
-    "site-title",
-];
-
-/// Looks up the fixed words in `words`.
-pub fn fixed_words(words: &Words) -> BTreeMap<&'static str, String> {
-    FIXED.iter().map(|k| (*k, words.get(k))).collect()
-}
 
 /// A survey's page in one language, and where it goes.
 pub struct PageSpec<'a> {
@@ -258,14 +42,16 @@ pub fn page_path(survey: &Survey, lang: &str) -> String {
     }
 }
 
-struct Ctx<'a> {
+/// The survey a page is about, the page's language and its words: what
+/// every part of the page is worded with.
+struct PageWords<'a> {
     survey: &'a Survey,
     lang: &'a str,
     default: &'a str,
     words: Words,
 }
 
-impl Ctx<'_> {
+impl PageWords<'_> {
     fn local(&self, text: &Text) -> Localized {
         let (s, fell_back) = text.get(self.lang, self.default);
         Localized {
@@ -314,7 +100,7 @@ impl Ctx<'_> {
 pub fn page(spec: &PageSpec) -> ReportPage {
     let survey = spec.survey;
     let default = survey.default_language();
-    let cx = Ctx {
+    let cx = PageWords {
         survey,
         lang: spec.lang,
         default,
@@ -326,16 +112,9 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         None => "../../".to_owned(),
     };
     let scores = spec.scores;
-    let alternates = survey
-        .languages
-        .iter()
-        .map(|l| Alternate {
-            lang: l.clone(),
-            name: crate::i18n::language_name(l),
-            href: format!("{root}{}", page_path(survey, l)),
-            current: l == spec.lang,
-        })
-        .collect();
+    let alternates = alternates(&survey.languages, spec.lang, |l| {
+        format!("{root}{}", page_path(survey, l))
+    });
     let levels: Vec<LevelView> = survey
         .levels
         .iter()
@@ -381,14 +160,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         None if scores.overall.is_none() => cx.words.get("no-answers"),
         None => cx.words.get("no-focus"),
     };
-    let period = match (scores.periods.first(), scores.periods.last()) {
-        (Some(a), Some(b)) if a == b => Some(a.to_string()),
-        (Some(a), Some(b)) => Some(cx.words.with(
-            "period-range",
-            &[("from", &a.to_string()), ("to", &b.to_string())],
-        )),
-        _ => None,
-    };
+    let period = period_range(&scores.periods, &cx.words);
     let comments = scores
         .texts
         .iter()
@@ -420,10 +192,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
     let t = fixed_words(&cx.words);
     ReportPage {
         lang: spec.lang.to_owned(),
-        site_title: spec.site_title.map_or_else(
-            || cx.words.get("site-title"),
-            |s| s.get(spec.lang, default).0.to_owned(),
-        ),
+        site_title: site_title(spec.site_title, &cx.words, spec.lang, default),
         title: cx.local(&survey.title),
         description: survey.description.as_ref().map(|d| cx.html(d)),
         alternates,
@@ -447,7 +216,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
     }
 }
 
-fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) -> LevelView {
+fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u64) -> LevelView {
     let level = &cx.survey.levels[i];
     let (status, class) = cx.status(ls.meets_target);
     let summary = match ls.score {
@@ -599,7 +368,7 @@ fn level_view(cx: &Ctx, i: usize, ls: &LevelScore, scores: &Scores, min: u64) ->
     }
 }
 
-fn question_view(cx: &Ctx, q: &QuestionScore, responses: u64) -> QuestionView {
+fn question_view(cx: &PageWords, q: &QuestionScore, responses: u64) -> QuestionView {
     let question: &Question = &cx.survey.questions[q.question];
     let text = cx.local(&question.text);
     let mut facts = vec![cx.words.count("answers", q.answers)];
@@ -632,20 +401,17 @@ fn question_view(cx: &Ctx, q: &QuestionScore, responses: u64) -> QuestionView {
 }
 
 /// The labels of a question's answers in the page's language.
-fn answer_labels(cx: &Ctx, question: &Question) -> Vec<Localized> {
+fn answer_labels(cx: &PageWords, question: &Question) -> Vec<Localized> {
     let same = |text: String| Localized { text, lang: None };
     match &question.kind {
         Kind::Scale { scale, points, .. } => {
             let labels = &cx.survey.scales[*scale].labels;
-            if let Some(list) = labels.get(cx.lang).or_else(|| labels.get("")) {
-                return list.iter().cloned().map(same).collect();
-            }
-            match labels.get(cx.default) {
-                Some(list) => list
+            match crate::model::in_language(labels, cx.lang, cx.default) {
+                Some((list, fell_back)) => list
                     .iter()
                     .map(|l| Localized {
                         text: l.clone(),
-                        lang: Some(cx.default.to_owned()),
+                        lang: (fell_back && cx.lang != cx.default).then(|| cx.default.to_owned()),
                     })
                     .collect(),
                 None => (1..=*points).map(|v| same(v.to_string())).collect(),
@@ -660,7 +426,7 @@ fn answer_labels(cx: &Ctx, question: &Question) -> Vec<Localized> {
     }
 }
 
-fn chart(cx: &Ctx, question: &Question, q: &QuestionScore, title: &str) -> Chart {
+fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) -> Chart {
     let localized = answer_labels(cx, question);
     let langs: Vec<Option<String>> = localized.iter().map(|l| l.lang.clone()).collect();
     let labels: Vec<String> = localized.into_iter().map(|l| l.text).collect();

@@ -80,6 +80,13 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
 /// Escapes text for HTML content and attribute values. Unlike tera's
 /// default it leaves `/` alone, so relative links stay readable.
 pub fn escape_html(input: &str) -> String {
+    escape(input, true)
+}
+
+/// The one escaper of text put into HTML or SVG: `&`, `<`, `>` and `"`
+/// always, `'` too when `apostrophe` is set (for text that may end up in a
+/// single-quoted attribute; chart titles, in element content only, keep it).
+pub fn escape(input: &str, apostrophe: bool) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
@@ -87,7 +94,7 @@ pub fn escape_html(input: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
+            '\'' if apostrophe => out.push_str("&#x27;"),
             _ => out.push(c),
         }
     }

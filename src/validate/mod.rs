@@ -321,7 +321,10 @@ pub fn languages(ctx: &mut Ctx, node: &Node, no_words: &str) -> Vec<String> {
                 format!("rapport has no words of its own in `{tag}`"),
             )
             .label(no_words)
-            .note("rapport's own words exist in en, sv, ru, nl and nb");
+            .note(format!(
+                "rapport's own words exist in {}",
+                crate::i18n::built_in_list()
+            ));
             ctx.push(d);
         }
         out.push(tag.to_owned());

@@ -155,7 +155,6 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
     }
     Some(Survey {
         id: survey_id.to_owned(),
-        file: ctx.file.to_path_buf(),
         title: title?,
         description,
         languages,

@@ -1,0 +1,41 @@
+//! Pieces that report pages and index pages are both built from, so that
+//! each is made one way: the site's title, a range of periods, and the links
+//! to the same page in other languages.
+
+use super::view::Alternate;
+use crate::i18n::{language_name, Words};
+use crate::model::Text;
+use crate::period::Period;
+
+/// The site's title in `lang`: rapport.yaml's `title` (falling back to
+/// `default`), or rapport's own words.
+pub fn site_title(title: Option<&Text>, words: &Words, lang: &str, default: &str) -> String {
+    title.map_or_else(|| words.get("site-title"), |t| t.get(lang, default).0.to_owned())
+}
+
+/// `2025-Q2 to 2026-Q3` in the page's words, one period alone, or `None`
+/// without periods (`periods` in time order).
+pub fn period_range(periods: &[Period], words: &Words) -> Option<String> {
+    match (periods.first(), periods.last()) {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(words.with(
+            "period-range",
+            &[("from", &a.to_string()), ("to", &b.to_string())],
+        )),
+        _ => None,
+    }
+}
+
+/// The same page in each of `languages`, `current` marked; `href` gives the
+/// link of the page in a language.
+pub fn alternates(languages: &[String], current: &str, href: impl Fn(&str) -> String) -> Vec<Alternate> {
+    languages
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            name: language_name(l),
+            href: href(l),
+            current: l == current,
+        })
+        .collect()
+}

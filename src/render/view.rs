@@ -1,0 +1,257 @@
+//! The view: what templates receive. Every word, number and chart is
+//! resolved in Rust before a template sees it, so templates stay simple and
+//! a project's own templates can rely on these fields (docs/templates.md).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A text in the page's language, or in the default language with its tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Localized {
+    /// The text.
+    pub text: String,
+    /// Set when the text fell back to another language than the page's.
+    pub lang: Option<String>,
+}
+
+/// Rendered Markdown, with its language when it fell back.
+#[derive(Debug, Clone, Serialize)]
+pub struct Html {
+    /// Trusted HTML from the survey's author.
+    pub html: String,
+    /// Set when the text fell back to another language than the page's.
+    pub lang: Option<String>,
+}
+
+/// A link to the same page in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// Language tag.
+    pub lang: String,
+    /// The language's tag as shown in the switcher.
+    pub name: String,
+    /// Relative link.
+    pub href: String,
+    /// True for the page itself.
+    pub current: bool,
+}
+
+/// The opening lines of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    /// "354 responses".
+    pub responses: String,
+    /// "2025-Q2 to 2026-Q3".
+    pub period: Option<String>,
+    /// The overall score, rounded.
+    pub overall: Option<String>,
+    /// The focus level in one sentence.
+    pub sentence: String,
+}
+
+/// One band of the pyramid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Band {
+    /// Level id, for the link to its section.
+    pub id: String,
+    /// Level name.
+    pub name: Localized,
+    /// "82.3 (target 80)".
+    pub score: String,
+    /// "meets its target", "below its target" or "no data".
+    pub status: String,
+    /// `meets`, `misses` or `none`, for styling.
+    pub class: &'static str,
+    /// Width in percent: the foundation is the widest.
+    pub width: u32,
+    /// True for the focus level.
+    pub focus: bool,
+    /// "n = 325": respondents behind the score.
+    pub n: String,
+}
+
+/// A chart with the same numbers as a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// Inline SVG (generated, trusted).
+    pub svg: String,
+    /// Column headings of the table.
+    pub headers: Vec<String>,
+    /// Table rows, already formatted.
+    pub rows: Vec<Vec<String>>,
+    /// Per row, the language of its label when it fell back to another
+    /// language than the page's.
+    pub langs: Vec<Option<String>>,
+}
+
+/// One question in a level's section.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    /// The question's id, for anchors.
+    pub id: String,
+    /// The question as asked.
+    pub text: Localized,
+    /// "reverse-scored: ..." or "not scored".
+    pub note: Option<String>,
+    /// "331 answers · 23 skipped · score 80.1 · top two 77.6 %".
+    pub facts: String,
+    /// The chart, when the question has answers.
+    pub chart: Option<Chart>,
+}
+
+/// A row of a segment breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentRow {
+    /// The segment value.
+    pub label: Localized,
+    /// `score`, `hidden` or `none`.
+    pub state: &'static str,
+    /// The score, or what stands in its place.
+    pub text: String,
+    /// "n = 42", when shown.
+    pub n: String,
+    /// Bar width in percent.
+    pub width: u32,
+}
+
+/// One segment's breakdown of a level.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentView {
+    /// "By respondent group".
+    pub heading: String,
+    /// The gap between the highest and lowest shown cells, in words.
+    pub gap: Option<String>,
+    /// One row per value.
+    pub rows: Vec<SegmentRow>,
+}
+
+/// A level's section.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelView {
+    /// Level id, for anchors.
+    pub id: String,
+    /// Level name.
+    pub name: Localized,
+    /// "82.3 (target 80) · meets its target · 354 responses".
+    pub summary: String,
+    /// `meets`, `misses` or `none`.
+    pub class: &'static str,
+    /// What the level means.
+    pub description: Option<Html>,
+    /// What to do, when the level falls short.
+    pub recommendations: Option<Html>,
+    /// "What to do about availability".
+    pub recommendations_heading: String,
+    /// True for the focus level, whose recommendations open the report.
+    pub is_focus: bool,
+    /// Its questions.
+    pub questions: Vec<QuestionView>,
+    /// Its trend, with a heading, when there are two periods or more.
+    pub trend: Option<Chart>,
+    /// "Trend by quarter".
+    pub trend_heading: String,
+    /// Its segment breakdowns.
+    pub segments: Vec<SegmentView>,
+}
+
+/// Published free-text answers of one question.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentsView {
+    /// The question.
+    pub question: Localized,
+    /// The answers, as respondents wrote them (escaped by the template),
+    /// with the response's language when it is not the page's.
+    pub items: Vec<Localized>,
+    /// "A sample of 100 of 2,345 answers." when not all are shown.
+    pub note: Option<String>,
+}
+
+/// Everything a report page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportPage {
+    /// The page's language.
+    pub lang: String,
+    /// Relative path from the page to the site's root, e.g. `../`.
+    pub root: String,
+    /// The index of the surveys in the page's language (or the default one).
+    pub home: String,
+    /// The site's title.
+    pub site_title: String,
+    /// The survey's title.
+    pub title: Localized,
+    /// The survey's description.
+    pub description: Option<Html>,
+    /// The same page in each language.
+    pub alternates: Vec<Alternate>,
+    /// Fixed words for headings and labels.
+    pub t: BTreeMap<&'static str, String>,
+    /// The opening lines.
+    pub headline: Headline,
+    /// Levels, the top of the pyramid first.
+    pub pyramid: Vec<Band>,
+    /// The focus level's section id and recommendations.
+    pub focus: Option<LevelView>,
+    /// Every level, foundation first.
+    pub levels: Vec<LevelView>,
+    /// Published free-text answers.
+    pub comments: Vec<CommentsView>,
+    /// Link to data.json.
+    pub data_json: String,
+    /// Link to data.csv.
+    pub data_csv: String,
+}
+
+/// Words every page needs, looked up once.
+pub const FIXED: [&str; 14] = [
+    "surveys",
+    "language",
+    "overall-score",
+    "score",
+    "target",
+    "pyramid",
+    "pyramid-note",
+    "questions",
+    "show-numbers",
+    "answer",
+    "count",
+    "share",
+    "comments",
+    "site-title",
+];
+
+/// Looks up the fixed words in `words`.
+pub fn fixed_words(words: &crate::i18n::Words) -> BTreeMap<&'static str, String> {
+    FIXED.iter().map(|k| (*k, words.get(k))).collect()
+}
+
+/// A survey on the index page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SurveyLink {
+    /// Its title.
+    pub title: Localized,
+    /// Link to its report in the index's language (or its default one).
+    pub href: String,
+    /// "354 responses · 2025-Q2 to 2026-Q3 · Overall score 69.3".
+    pub summary: String,
+    /// The focus level in one sentence, in the report's language.
+    pub sentence: Localized,
+}
+
+/// The index page.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexPage {
+    /// The page's language.
+    pub lang: String,
+    /// Relative path to the site root (empty: the index is at the root).
+    pub root: String,
+    /// The index in the page's language.
+    pub home: String,
+    /// The site's title.
+    pub site_title: String,
+    /// The index in each site language.
+    pub alternates: Vec<Alternate>,
+    /// Fixed words.
+    pub t: BTreeMap<&'static str, String>,
+    /// The surveys.
+    pub surveys: Vec<SurveyLink>,
+}
