@@ -12,7 +12,7 @@
 //! 6. [`privacy`] — which breakdown cells are hidden so that no small group
 //!    can be seen or worked out
 //! 7. [`render`] — report pages, charts, data.json and data.csv, in memory
-//! 8. [`write`] — put the site in place only when everything succeeded
+//! 8. [`write`](mod@write) — put the site in place only when everything succeeded
 //!
 //! Below every stage: [`diagnostics`] (problems, their codes and places, and
 //! how they are printed), [`yaml`] (YAML trees that keep every value's line
@@ -171,7 +171,7 @@ fn analyse_survey(
 
 /// Renders an analysed project's site into memory. `None` when the
 /// templates have errors (they are among the diagnostics).
-pub fn render(analysis: &Analysis) -> Option<Result<render::SiteFiles, render::RenderError>> {
+pub fn render_site(analysis: &Analysis) -> Option<Result<render::SiteFiles, render::RenderError>> {
     let templates = analysis.templates.as_ref()?;
     Some(render::site(&analysis.config, &analysis.surveys, templates))
 }

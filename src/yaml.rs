@@ -500,7 +500,7 @@ pub fn parse_document(text: &str) -> Result<Option<Node>, YamlError> {
 pub enum Top {
     /// Nothing at all: an empty file, or only comments.
     Empty,
-    /// A sequence (its items went to the callback); `span` is its start.
+    /// A sequence (its items went to the callback).
     Seq,
     /// Null written out (`~` or `null`).
     Null,

@@ -60,7 +60,7 @@ pub fn build(
     if analysis.diagnostics.errors() > 0 {
         return Err(unchanged(summary::tally(&analysis.diagnostics)));
     }
-    let Some(rendered) = crate::render(&analysis) else {
+    let Some(rendered) = crate::render_site(&analysis) else {
         return Err(unchanged(summary::tally(&analysis.diagnostics)));
     };
     let site = rendered.map_err(|error| Error::Render {
@@ -109,7 +109,7 @@ pub fn in_memory(
         );
         return Err(String::from_utf8_lossy(&text.into_inner()).into_owned());
     }
-    match crate::render(&analysis) {
+    match crate::render_site(&analysis) {
         Some(Ok(site)) => {
             if !quiet {
                 let _ = writeln!(

@@ -33,7 +33,7 @@ pub fn run(
     // The pages are rendered in memory too, so a template that fails while
     // rendering fails check as it would fail build.
     if analysis.diagnostics.errors() == 0 {
-        if let Some(Err(e)) = crate::render(&analysis) {
+        if let Some(Err(e)) = crate::render_site(&analysis) {
             analysis.diagnostics.push(Diagnostic::general(
                 Severity::Error,
                 code::TEMPLATE,
