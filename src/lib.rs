@@ -28,7 +28,6 @@ pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
-pub mod diff;
 pub mod fsx;
 pub mod i18n;
 pub mod load;

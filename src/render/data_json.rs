@@ -1,108 +1,451 @@
 //! data.json: the aggregates behind a report, for scripts and other tools.
 //! Keys keep a fixed order, scores are unrounded, and a missing score is
 //! `null`, never NaN. No free text and no response id ever appears here.
+//!
+//! The file's shape is the [`Document`] type and the types it holds: the
+//! writer fills them in and serializes them, and whoever reads a data.json
+//! back (`rapport diff`) deserializes the same types. Struct fields are
+//! written in the order they are declared.
 
 use crate::model::{Kind, Survey};
 use crate::privacy::{Breakdown, BreakdownCell};
 use crate::score::{QuestionScore, Scores};
-use serde_json::{json, Map, Value};
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// One survey's data.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The survey's id.
+    pub survey: String,
+    /// Its title in its default language.
+    pub title: String,
+    /// Its languages, the default first.
+    pub languages: Vec<String>,
+    /// The kind of period responses are grouped by (`quarter`, `month`...).
+    pub period: String,
+    /// The fewest respondents a breakdown cell is shown with.
+    pub min_group_size: u64,
+    /// Responses read.
+    pub responses: u64,
+    /// Periods with responses, in time order.
+    pub periods: Vec<String>,
+    /// The survey's overall figures.
+    pub overall: Overall,
+    /// The focus level's id, or `null`.
+    pub focus_level: Option<String>,
+    /// The levels, in the order the survey declares them.
+    pub levels: Vec<Level>,
+    /// The free-text questions.
+    pub text_questions: Vec<TextQuestion>,
+}
+
+/// `overall`: the survey's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overall {
+    /// The mean of the levels' scores, or `null`.
+    pub score: Option<f64>,
+}
+
+/// One entry of `levels`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    /// The level's id.
+    pub id: String,
+    /// Its score, or `null`.
+    pub score: Option<f64>,
+    /// Its target score.
+    pub target: f64,
+    /// Whether the score reaches the target; `null` without a score.
+    pub meets_target: Option<bool>,
+    /// Respondents who answered a scored question of the level.
+    pub responses: u64,
+    /// The level's questions.
+    pub questions: Vec<Question>,
+    /// The level's figures per period, keyed by period (`2026-Q3`).
+    pub by_period: Keyed<PeriodFigures>,
+    /// The level's breakdowns.
+    pub by_segment: Segments,
+}
+
+/// A level's figures in one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodFigures {
+    /// The level's score in the period, or `null`.
+    pub score: Option<f64>,
+    /// Respondents in the period.
+    pub responses: u64,
+    /// The period's breakdowns.
+    pub by_segment: Segments,
+}
+
+/// Breakdowns: segment id, then value id, then what the cell shows.
+pub type Segments = Keyed<Keyed<Cell>>;
+
+/// One scored or counted question of a level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// The question's id.
+    pub id: String,
+    /// Its type as written in survey.yaml (`scale`, `nps`...).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// True for a reversed scale; the key is written only then.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reverse: bool,
+    /// Answers given.
+    pub answers: u64,
+    /// Mean score, or `null`.
+    pub score: Option<f64>,
+    /// How often each answer was given, keyed as [`Kind::answer_keys`].
+    pub counts: Keyed<u64>,
+    /// Share of answers in the best two values: present (possibly `null`)
+    /// only for scales of 4 or more points.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub top2: Option<Option<f64>>,
+    /// Net Promoter Score: present (possibly `null`) only for nps questions.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub nps: Option<Option<f64>>,
+}
+
+/// One entry of `text_questions`: how many answered, never what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextQuestion {
+    /// The question's id.
+    pub id: String,
+    /// Always `text`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Answers given.
+    pub answers: u64,
+}
+
+/// What a breakdown cell shows.
+///
+/// Written as `{"score": …, "responses": …}`, `{"hidden": true}` or
+/// `{"responses": 0, "score": null}`. Read leniently: a cell is hidden when
+/// `hidden` is true, shows figures when it has a score or respondents, and
+/// is empty otherwise; keys it does not know are ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(from = "CellFields")]
+pub enum Cell {
+    /// Enough respondents: the figures.
+    Score {
+        /// The level's score in the cell, or `null`.
+        score: Option<f64>,
+        /// Respondents in the cell.
+        responses: u64,
+    },
+    /// Too few respondents: nothing shown.
+    Hidden,
+    /// Nobody in the cell.
+    NoData,
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Cell::Score { score, responses } => {
+                map.serialize_entry("score", score)?;
+                map.serialize_entry("responses", responses)?;
+            }
+            Cell::Hidden => map.serialize_entry("hidden", &true)?,
+            Cell::NoData => {
+                map.serialize_entry("responses", &0u64)?;
+                map.serialize_entry("score", &None::<f64>)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Any of a cell's keys, as read.
+#[derive(Deserialize)]
+struct CellFields {
+    hidden: Option<bool>,
+    score: Option<f64>,
+    responses: Option<u64>,
+}
+
+impl From<CellFields> for Cell {
+    fn from(fields: CellFields) -> Cell {
+        let responses = fields.responses.unwrap_or(0);
+        if fields.hidden == Some(true) {
+            Cell::Hidden
+        } else if fields.score.is_some() || responses > 0 {
+            Cell::Score {
+                score: fields.score,
+                responses,
+            }
+        } else {
+            Cell::NoData
+        }
+    }
+}
+
+/// A JSON object whose keys keep the order they come in: a level's
+/// periods, a segment's values, a question's answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyed<T>(pub Vec<(String, T)>);
+
+impl<T> FromIterator<(String, T)> for Keyed<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(entries: I) -> Self {
+        Keyed(entries.into_iter().collect())
+    }
+}
+
+impl<T: Serialize> Serialize for Keyed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Keyed<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Entries<T> {
+            type Value = Keyed<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<T>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Keyed(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A key that, when present, is `Some` even when its value is `null`.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
 
 /// Renders data.json (pretty-printed, ending in a newline).
 pub fn render(survey: &Survey, scores: &Scores, min_group_size: u64) -> Vec<u8> {
-    let lang = survey.default_language();
-    let levels: Vec<Value> = survey
-        .levels
-        .iter()
-        .zip(&scores.levels)
-        .map(|(level, ls)| {
-            let mut by_period = Map::new();
-            for p in &ls.by_period {
-                by_period.insert(
-                    p.period.to_string(),
-                    json!({
-                        "score": p.score,
-                        "responses": p.responses,
-                        "by_segment": segments(survey, &p.by_segment),
-                    }),
-                );
-            }
-            json!({
-                "id": level.id,
-                "score": ls.score,
-                "target": level.target,
-                "meets_target": ls.meets_target,
-                "responses": ls.responses,
-                "questions": ls.questions.iter().map(|q| question(survey, q)).collect::<Vec<_>>(),
-                "by_period": by_period,
-                "by_segment": segments(survey, &ls.by_segment),
-            })
-        })
-        .collect();
-    let texts: Vec<Value> = scores
-        .texts
-        .iter()
-        .map(|t| json!({ "id": survey.questions[t.question].id, "type": "text", "answers": t.answers }))
-        .collect();
-    let doc = json!({
-        "survey": survey.id,
-        "title": survey.title.get(lang, lang).0,
-        "languages": survey.languages,
-        "period": survey.period.name(),
-        "min_group_size": min_group_size,
-        "responses": scores.responses,
-        "periods": scores.periods.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "overall": { "score": scores.overall },
-        "focus_level": scores.focus.map(|i| survey.levels[i].id.as_str()),
-        "levels": levels,
-        "text_questions": texts,
-    });
-    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    let mut bytes = serde_json::to_vec_pretty(&document(survey, scores, min_group_size)).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }
 
-fn question(survey: &Survey, q: &QuestionScore) -> Value {
-    let question = &survey.questions[q.question];
-    let mut counts = Map::new();
-    let labels = question.kind.answer_keys();
-    for (label, n) in labels.into_iter().zip(&q.counts) {
-        counts.insert(label, json!(n));
+/// The data.json of a survey.
+fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
+    let lang = survey.default_language();
+    let levels = survey
+        .levels
+        .iter()
+        .zip(&scores.levels)
+        .map(|(level, ls)| Level {
+            id: level.id.clone(),
+            score: ls.score,
+            target: level.target,
+            meets_target: ls.meets_target,
+            responses: ls.responses,
+            questions: ls.questions.iter().map(|q| question(survey, q)).collect(),
+            by_period: ls
+                .by_period
+                .iter()
+                .map(|p| {
+                    let figures = PeriodFigures {
+                        score: p.score,
+                        responses: p.responses,
+                        by_segment: segments(survey, &p.by_segment),
+                    };
+                    (p.period.to_string(), figures)
+                })
+                .collect(),
+            by_segment: segments(survey, &ls.by_segment),
+        })
+        .collect();
+    let text_questions = scores
+        .texts
+        .iter()
+        .map(|t| {
+            let question = &survey.questions[t.question];
+            TextQuestion {
+                id: question.id.clone(),
+                kind: question.kind.name().to_string(),
+                answers: t.answers,
+            }
+        })
+        .collect();
+    Document {
+        survey: survey.id.clone(),
+        title: survey.title.get(lang, lang).0.to_string(),
+        languages: survey.languages.clone(),
+        period: survey.period.name().to_string(),
+        min_group_size,
+        responses: scores.responses,
+        periods: scores.periods.iter().map(ToString::to_string).collect(),
+        overall: Overall {
+            score: scores.overall,
+        },
+        focus_level: scores.focus.map(|i| survey.levels[i].id.clone()),
+        levels,
+        text_questions,
     }
-    let mut out = Map::new();
-    out.insert("id".into(), json!(question.id));
-    out.insert("type".into(), json!(question.kind.name()));
-    if let Kind::Scale { reverse: true, .. } = question.kind {
-        out.insert("reverse".into(), json!(true));
-    }
-    out.insert("answers".into(), json!(q.answers));
-    out.insert("score".into(), json!(q.score));
-    out.insert("counts".into(), Value::Object(counts));
-    if let Kind::Scale { points, .. } = question.kind {
-        if points >= 4 {
-            out.insert("top2".into(), json!(q.top2));
-        }
-    }
-    if let Kind::Nps = question.kind {
-        out.insert("nps".into(), json!(q.nps));
-    }
-    Value::Object(out)
 }
 
-fn segments(survey: &Survey, breakdowns: &[Breakdown]) -> Value {
-    let mut out = Map::new();
-    for (segment, cells) in survey.segments.iter().zip(breakdowns) {
-        let mut values = Map::new();
-        for (value, cell) in segment.values.iter().zip(cells) {
-            let v = match cell {
-                BreakdownCell::Score { responses, score } => {
-                    json!({ "score": score, "responses": responses })
-                }
-                BreakdownCell::Hidden { .. } => json!({ "hidden": true }),
-                BreakdownCell::NoData => json!({ "responses": 0, "score": null }),
-            };
-            values.insert(value.id.clone(), v);
-        }
-        out.insert(segment.id.clone(), Value::Object(values));
+fn question(survey: &Survey, q: &QuestionScore) -> Question {
+    let question = &survey.questions[q.question];
+    let (reverse, top2) = match question.kind {
+        Kind::Scale { reverse, points, .. } => (reverse, (points >= 4).then_some(q.top2)),
+        _ => (false, None),
+    };
+    Question {
+        id: question.id.clone(),
+        kind: question.kind.name().to_string(),
+        reverse,
+        answers: q.answers,
+        score: q.score,
+        counts: question
+            .kind
+            .answer_keys()
+            .into_iter()
+            .zip(q.counts.iter().copied())
+            .collect(),
+        top2,
+        nps: matches!(question.kind, Kind::Nps).then_some(q.nps),
     }
-    Value::Object(out)
+}
+
+fn segments(survey: &Survey, breakdowns: &[Breakdown]) -> Segments {
+    survey
+        .segments
+        .iter()
+        .zip(breakdowns)
+        .map(|(segment, cells)| {
+            let values = segment
+                .values
+                .iter()
+                .zip(cells)
+                .map(|(value, cell)| (value.id.clone(), cell_of(cell)))
+                .collect();
+            (segment.id.clone(), values)
+        })
+        .collect()
+}
+
+fn cell_of(shown: &BreakdownCell) -> Cell {
+    match *shown {
+        BreakdownCell::Score { responses, score } => Cell::Score { score, responses },
+        BreakdownCell::Hidden { .. } => Cell::Hidden,
+        BreakdownCell::NoData => Cell::NoData,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Every data.json of the committed example site reads into [`Document`]
+    /// and writes back the same keys in the same order with the same values:
+    /// the types hold the whole file. (The comparison is through
+    /// [`serde_json::Value`], which parses numbers the way the types do:
+    /// without serde_json's `float_roundtrip`, a few digits of a score may
+    /// come back one unit in the last place off.)
+    #[test]
+    fn the_example_sites_data_json_round_trips_through_the_types() {
+        let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("site");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&site).expect("the example site") {
+            let path = entry.expect("a folder entry").path().join("data.json");
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let doc: Document = serde_json::from_slice(&bytes).expect("a data.json rapport wrote");
+            let as_read: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+            let as_written = serde_json::to_value(&doc).expect("serializable");
+            assert_eq!(
+                serde_json::to_string_pretty(&as_written).expect("serializable"),
+                serde_json::to_string_pretty(&as_read).expect("serializable"),
+                "{}",
+                path.display()
+            );
+            seen += 1;
+        }
+        assert!(seen > 0, "no data.json in {}", site.display());
+    }
+
+    #[test]
+    fn cells_are_written_in_their_three_shapes_and_read_back() {
+        let cells = [
+            Cell::Score {
+                score: Some(80.5),
+                responses: 12,
+            },
+            Cell::Hidden,
+            Cell::NoData,
+        ];
+        let text = serde_json::to_string(&cells).expect("serializable");
+        assert_eq!(
+            text,
+            r#"[{"score":80.5,"responses":12},{"hidden":true},{"responses":0,"score":null}]"#
+        );
+        let back: Vec<Cell> = serde_json::from_str(&text).expect("cells");
+        assert_eq!(back, cells);
+        let odd: Vec<Cell> =
+            serde_json::from_str(r#"[{}, {"hidden": false, "responses": 3}, {"score": 1}]"#).expect("cells");
+        assert_eq!(
+            odd,
+            [
+                Cell::NoData,
+                Cell::Score {
+                    score: None,
+                    responses: 3
+                },
+                Cell::Score {
+                    score: Some(1.0),
+                    responses: 0
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn optional_question_keys_are_written_only_when_set() {
+        let question = |reverse, top2, nps| Question {
+            id: "q".into(),
+            kind: "scale".into(),
+            reverse,
+            answers: 0,
+            score: None,
+            counts: Keyed(vec![("1".into(), 0)]),
+            top2,
+            nps,
+        };
+        let text = |q: &Question| serde_json::to_string(q).expect("serializable");
+        assert_eq!(
+            text(&question(false, None, None)),
+            r#"{"id":"q","type":"scale","answers":0,"score":null,"counts":{"1":0}}"#
+        );
+        let full = question(true, Some(None), Some(Some(12.5)));
+        assert_eq!(
+            text(&full),
+            r#"{"id":"q","type":"scale","reverse":true,"answers":0,"score":null,"counts":{"1":0},"top2":null,"nps":12.5}"#
+        );
+        let back: Question = serde_json::from_str(&text(&full)).expect("a question");
+        assert_eq!(back, full);
+    }
 }
