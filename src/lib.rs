@@ -4,15 +4,17 @@
 //!
 //! 1. [`load`] — find a project's files and read them as text
 //! 2. [`validate`] — check definitions and responses against the format
-//! 3. [`responses`] — read a survey's response files in parallel, validate
-//!    each response and count it, from the [`cache`] when a file has not
+//! 3. [`aggregate`] — the mergeable counts responses add up to
+//! 4. [`responses`] — read a survey's response files in parallel, each
+//!    response validated and counted, from the [`cache`] when a file has not
 //!    changed
-//! 4. [`aggregate`] — the mergeable counts those responses add up to
 //! 5. [`score`] — scores, targets and the focus level
-//! 6. [`privacy`] — which breakdown cells are hidden so that no small group
-//!    can be seen or worked out
-//! 7. [`render`] — report pages, charts, data.json and data.csv, in memory
-//! 8. [`write`](mod@write) — put the site in place only when everything succeeded
+//! 6. [`privacy`] — hide the breakdown cells that would show a small group
+//!    or let one be worked out
+//! 7. [`render`](mod@render) — report pages, charts, data.json and
+//!    data.csv, in memory
+//! 8. [`write`](mod@write) — put the site in place only when everything
+//!    succeeded
 //!
 //! Below every stage: [`diagnostics`] (problems, their codes and places, and
 //! how they are printed), [`yaml`] (YAML trees that keep every value's line

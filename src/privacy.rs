@@ -14,29 +14,7 @@
 //! hides what must not be seen and counts what it hid.
 
 use crate::model::{Kind, Survey};
-use crate::score::{PeriodScore, Scores};
-
-/// A breakdown cell as it may be shown.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BreakdownCell {
-    /// Enough respondents: the figures.
-    Score {
-        /// Respondents who answered a scored question of the level.
-        responses: u64,
-        /// The level's score in the cell.
-        score: Option<f64>,
-    },
-    /// Too few respondents (or hidden with such a cell): nothing shown.
-    Hidden {
-        /// True when hidden only so that a smaller cell cannot be worked out.
-        complement: bool,
-    },
-    /// Nobody in the cell.
-    NoData,
-}
-
-/// One segment's cells, in the order its values are declared.
-pub type Breakdown = Vec<BreakdownCell>;
+use crate::score::{BreakdownCell, PeriodScore, Scores};
 
 /// How many breakdown cells were hidden, for the privacy summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,8 +33,7 @@ impl Privacy {
     }
 }
 
-/// Applies every privacy rule to a survey's scores; returns what was hidden
-/// (also kept in `scores.privacy`).
+/// Applies every privacy rule to a survey's scores; returns what was hidden.
 pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Privacy {
     let mut privacy = Privacy::default();
     for level in &mut scores.levels {
@@ -76,7 +53,6 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             text.published.clear();
         }
     }
-    scores.privacy = privacy;
     privacy
 }
 
@@ -162,6 +138,7 @@ pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Breakdown;
 
     /// The cells of one breakdown as [`crate::score`] makes them (no
     /// respondents: no data), with the privacy rules applied.

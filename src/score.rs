@@ -13,7 +13,6 @@
 use crate::aggregate::{Cell, CellCounts, QuestionCounts, Tally};
 use crate::model::{Kind, Survey};
 use crate::period::Period;
-use crate::privacy::{Breakdown, BreakdownCell, Privacy};
 
 /// A question's figures over a set of responses.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +30,28 @@ pub struct QuestionScore {
     /// Net Promoter Score (nps questions).
     pub nps: Option<f64>,
 }
+
+/// A breakdown cell as it may be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreakdownCell {
+    /// Enough respondents: the figures.
+    Score {
+        /// Respondents who answered a scored question of the level.
+        responses: u64,
+        /// The level's score in the cell.
+        score: Option<f64>,
+    },
+    /// Too few respondents (or hidden with such a cell): nothing shown.
+    Hidden {
+        /// True when hidden only so that a smaller cell cannot be worked out.
+        complement: bool,
+    },
+    /// Nobody in the cell.
+    NoData,
+}
+
+/// One segment's cells, in the order its values are declared.
+pub type Breakdown = Vec<BreakdownCell>;
 
 /// A period's figures for one level.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +113,6 @@ pub struct Scores {
     pub texts: Vec<TextAnswers>,
     /// Periods with responses, in time order.
     pub periods: Vec<Period>,
-    /// What was hidden.
-    pub privacy: Privacy,
 }
 
 /// The score of a set of multi_choice options: the mean of their scores.
@@ -290,7 +309,6 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
         levels,
         texts,
         periods,
-        privacy: Privacy::default(),
     }
 }
 

@@ -8,7 +8,7 @@
 //! written in the order they are declared.
 
 use crate::model::{Kind, Survey};
-use crate::privacy::{Breakdown, BreakdownCell};
+use crate::score::{Breakdown, BreakdownCell};
 use crate::score::{QuestionScore, Scores};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;

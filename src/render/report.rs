@@ -12,7 +12,7 @@ use super::view::{
 };
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};
-use crate::privacy::BreakdownCell;
+use crate::score::BreakdownCell;
 use crate::score::{LevelScore, QuestionScore, Scores};
 
 /// A survey's page in one language, and where it goes.
