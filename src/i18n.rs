@@ -1,5 +1,5 @@
-//! The report's own words ("3 responses", "Target") in en, sv, ru, nl and
-//! nb. Messages are Fluent files in `i18n/` (embedded in the binary, editable
+//! The report's own words ("3 responses", "Target") in the languages of
+//! [`BUILT_IN`]. Messages are Fluent files in `i18n/` (embedded in the binary, editable
 //! by a translator); plural forms follow CLDR through Fluent, and numbers are
 //! formatted by ICU4X (`71,3` in Swedish, `1,234` in English). Every lookup
 //! happens here, in Rust, so templates receive finished strings.

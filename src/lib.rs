@@ -64,7 +64,7 @@ pub struct Analysis {
     /// Problems found.
     pub diagnostics: Diagnostics,
     /// How many responses and files were read.
-    pub read: responses::Counts,
+    pub read_counts: responses::Counts,
     /// What privacy hid, over all surveys.
     pub privacy: Privacy,
     /// Surveys whose responses were not read because survey.yaml has errors.
@@ -84,15 +84,15 @@ pub struct Options {
 pub fn analyse(root: &Path, options: Options) -> Analysis {
     let mut diags = Vec::new();
     let project = load::discover(root, &mut diags);
-    let config = read_config(root, &project, &mut diags);
     let found = find_surveys(root, &project, &mut diags);
+    let config = read_config(root, &project, &mut diags);
     let progress = Progress::new(found.iter().map(|s| s.responses.len()).sum(), options.progress);
     let mut analysis = Analysis {
         templates: None,
         config,
         surveys: Vec::new(),
         diagnostics: Diagnostics::default(),
-        read: responses::Counts::default(),
+        read_counts: responses::Counts::default(),
         privacy: Privacy::default(),
         unchecked: Vec::new(),
     };
@@ -163,7 +163,7 @@ fn analyse_survey(
         analysis.config.max_file_size,
     );
     diags.extend(collected.diags);
-    analysis.read.add(collected.counts);
+    analysis.read_counts.add(collected.counts);
     let mut scores = score::score(&survey, &collected.tally);
     let hidden = privacy::protect(&survey, &mut scores, analysis.config.min_group_size);
     analysis.privacy.add(hidden);

@@ -8,10 +8,9 @@ use std::collections::BTreeMap;
 /// A text in several languages (a plain string is the same in all of them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
-    /// Language tag -> text. Holds the default language.
+    /// Language tag -> text: the default language and its translations, or
+    /// a plain string (the same in every language) under the empty tag.
     pub by_lang: BTreeMap<String, String>,
-    /// True when written as a plain string: it needs no translation.
-    pub everywhere: bool,
 }
 
 impl Text {
@@ -19,10 +18,7 @@ impl Text {
     pub fn plain(text: impl Into<String>) -> Self {
         let mut by_lang = BTreeMap::new();
         by_lang.insert(String::new(), text.into());
-        Text {
-            by_lang,
-            everywhere: true,
-        }
+        Text { by_lang }
     }
 
     /// The text in `lang`, or in `default` when it has no translation; the

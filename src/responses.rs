@@ -139,14 +139,14 @@ struct Folded {
 }
 
 impl Folded {
-    fn add(mut self, (i, one): (usize, FileResult)) -> Self {
-        self.tally.merge(&one.summary.tally);
-        self.responses += one.summary.responses;
+    fn add(mut self, (i, file_result): (usize, FileResult)) -> Self {
+        self.tally.merge(&file_result.summary.tally);
+        self.responses += file_result.summary.responses;
         let file = u32::try_from(i).unwrap_or(u32::MAX);
-        self.ids.push((file, one.summary.ids));
-        self.cached += usize::from(one.cached);
-        if !one.diags.is_empty() {
-            self.diags.push((i, one.diags));
+        self.ids.push((file, file_result.summary.ids));
+        self.cached += usize::from(file_result.cached);
+        if !file_result.diags.is_empty() {
+            self.diags.push((i, file_result.diags));
         }
         self
     }
@@ -203,7 +203,7 @@ pub fn collect(
     max_file_size: u64,
 ) -> Collected {
     let look = Lookup::new(survey);
-    let fold = files
+    let mut fold = files
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
@@ -213,10 +213,9 @@ pub fn collect(
         })
         .fold(Folded::default, Folded::add)
         .reduce(Folded::default, Folded::merge);
-    let mut fold = fold;
     fold.diags.sort_by_key(|(i, _)| *i);
     let mut diags: Vec<Diagnostic> = fold.diags.into_iter().flat_map(|(_, d)| d).collect();
-    // FileResult exact allocation for all ids; each file's list is freed as it is copied.
+    // One exact allocation for all ids; each file's list is freed as it is copied.
     let total = fold.ids.iter().map(|(_, ids)| ids.len()).sum();
     let mut ids = Vec::with_capacity(total);
     for (file, list) in fold.ids {

@@ -92,7 +92,8 @@ pub struct TextAnswers {
     pub question: usize,
     /// Answers given.
     pub answers: u64,
-    /// The answers that may be published: a sample of at most
+    /// The kept answers (emptied by [`crate::privacy`] unless they may be
+    /// published): a sample of at most
     /// [`crate::aggregate::SAMPLE`], in a fixed order that says nothing of
     /// who wrote them.
     pub published: Vec<(String, Option<u32>)>,

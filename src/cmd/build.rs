@@ -53,7 +53,7 @@ pub fn build(
         analysis.config.base_url = base_url;
     }
     summary::problems(&analysis, root, err, quiet)?;
-    let unchanged = |problems| Error::Invalid {
+    let unchanged = |problems| Error::BuildFoundErrors {
         problems,
         site: site_dir.to_path_buf(),
     };
@@ -126,6 +126,15 @@ pub fn in_memory(
             let _ = writeln!(err, "error: {e}; the pages show it, and reload once it is fixed");
             Err(e)
         }
-        None => Err(summary::tally(&analysis.diagnostics)),
+        // Templates that do not load are among the diagnostics, so this is
+        // not reached; it is worded like the failure above all the same.
+        None => {
+            let problems = summary::tally(&analysis.diagnostics);
+            let _ = writeln!(
+                err,
+                "error: {problems}; the pages show them, and reload once they are fixed"
+            );
+            Err(problems)
+        }
     }
 }

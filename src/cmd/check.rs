@@ -97,7 +97,7 @@ pub fn run(
         }
     }
     if d.errors() > 0 {
-        return Err(Error::Check);
+        return Err(Error::CheckFoundErrors);
     }
     Ok(())
 }

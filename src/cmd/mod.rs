@@ -27,9 +27,9 @@ pub const MAX_SHOWN: usize = 50;
 pub enum Error {
     /// `check` found errors; the diagnostics and the summary were its
     /// output, so nothing more is printed.
-    Check,
+    CheckFoundErrors,
     /// `build` found errors (already listed); the site was left alone.
-    Invalid {
+    BuildFoundErrors {
         /// How many errors and warnings, in words.
         problems: String,
         /// The site folder that was not changed.
@@ -54,7 +54,7 @@ pub enum Error {
     Diff(diff::DiffError),
     /// `serve` could not listen or watch.
     Serve(serve::ServeError),
-    /// Messages could not be printed.
+    /// Messages could not be printed (a closed pipe, a full disk).
     Output(std::io::Error),
 }
 
@@ -71,7 +71,7 @@ impl Error {
     /// everything.
     pub fn message(&self) -> Option<String> {
         match (self, self.code()) {
-            (Error::Check, _) => None,
+            (Error::CheckFoundErrors, _) => None,
             (_, Some(code)) => Some(format!("error[{code}]: {self}")),
             (_, None) => Some(format!("error: {self}")),
         }
@@ -81,8 +81,8 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Check => f.write_str("the project has errors"),
-            Error::Invalid { problems, site } => {
+            Error::CheckFoundErrors => f.write_str("the project has errors"),
+            Error::BuildFoundErrors { problems, site } => {
                 write!(f, "{problems}; {} was not changed", site.display())
             }
             Error::BaseUrl(message) => write!(f, "--base-url: {message}"),
@@ -92,7 +92,7 @@ impl fmt::Display for Error {
             Error::Init(e) => e.fmt(f),
             Error::Diff(e) => e.fmt(f),
             Error::Serve(e) => e.fmt(f),
-            Error::Output(e) => write!(f, "could not print messages: {e}"),
+            Error::Output(e) => e.fmt(f),
         }
     }
 }

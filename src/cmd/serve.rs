@@ -40,6 +40,8 @@ pub enum ServeError {
     },
     /// The server has no IP address to announce.
     NoAddress,
+    /// No watcher for file changes could be made.
+    Watcher(notify::Error),
     /// The project's files cannot be watched for changes.
     Watch {
         /// The project's root folder.
@@ -54,6 +56,7 @@ impl std::fmt::Display for ServeError {
         match self {
             ServeError::Listen { bind, message } => write!(f, "could not listen on {bind}: {message}"),
             ServeError::NoAddress => f.write_str("the server has no IP address"),
+            ServeError::Watcher(e) => write!(f, "could not watch the project: {e}"),
             ServeError::Watch { root, source } => write!(f, "could not watch {}: {source}", root.display()),
         }
     }
@@ -132,10 +135,7 @@ pub fn serve(
             let _ = tx.send(e.paths);
         }
     })
-    .map_err(|source| ServeError::Watch {
-        root: root.to_path_buf(),
-        source,
-    })?;
+    .map_err(ServeError::Watcher)?;
     // The whole project, so that folders made later (a first `templates/`)
     // are watched too; `relevant` keeps only what can change the site.
     watcher

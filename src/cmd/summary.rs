@@ -34,7 +34,7 @@ pub fn problems(
 
 /// `2 surveys (120 responses in 3 files, 1 from the cache)`.
 pub fn counts(analysis: &Analysis) -> String {
-    let read = analysis.read;
+    let read = analysis.read_counts;
     let cached = match read.cached {
         0 => String::new(),
         n => format!(", {n} from the cache"),

@@ -1,7 +1,7 @@
 //! Problems in a project, as data: each has a stable code ([`code`]), a
 //! place (`file:line:col`, a [`Span`]), what was found and what was expected,
 //! and an optional hint. Every stage pushes into a [`Diagnostics`] collector
-//! and keeps going, so one run reports all problems; [`print`] renders them
+//! and keeps going, so one run reports all problems; the printers render them
 //! the way rustc does, with the source line and a marker under the spot, or
 //! as GitHub annotations or JSON.
 //!
@@ -13,7 +13,7 @@ mod hint;
 mod print;
 mod span;
 
-pub use hint::{did_you_mean, list, quote, suggest};
+pub use hint::{list, quote, suggest};
 pub use span::{byte_range, Pos, Span};
 
 use std::path::{Path, PathBuf};
@@ -165,6 +165,6 @@ impl Diagnostics {
     pub fn only_language(&mut self, lang: &str) {
         let tag = format!("`{lang}`");
         self.items
-            .retain(|d| d.code != "W0001" || d.message.contains(&tag));
+            .retain(|d| d.code != code::MISSING_TRANSLATION || d.message.contains(&tag));
     }
 }

@@ -2,9 +2,9 @@
 //! level in one sentence, in every site language (`index.html` in the
 //! first, `index.<lang>.html` in the others).
 
-use super::parts::{alternates, period_range, site_title};
+use super::parts::{alternates, fixed_words, period_range, site_title};
 use super::report::page_path;
-use super::view::{fixed_words, IndexPage, Localized, ReportPage, SurveyLink};
+use super::view::{IndexPage, Localized, ReportPage, SurveyLink};
 use crate::i18n::Words;
 use crate::model::{Config, Survey};
 use crate::score::Scores;

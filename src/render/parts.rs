@@ -1,11 +1,12 @@
 //! Pieces that report pages and index pages are both built from, so that
-//! each is made one way: the site's title, a range of periods, and the links
-//! to the same page in other languages.
+//! each is made one way: the fixed words, the site's title, a range of
+//! periods, and the links to the same page in other languages.
 
 use super::view::Alternate;
 use crate::i18n::{language_name, Words};
 use crate::model::Text;
 use crate::period::Period;
+use std::collections::BTreeMap;
 
 /// The site's title in `lang`: rapport.yaml's `title` (falling back to
 /// `default`), or rapport's own words.
@@ -38,4 +39,27 @@ pub fn alternates(languages: &[String], current: &str, href: impl Fn(&str) -> St
             current: l == current,
         })
         .collect()
+}
+
+/// Words every page needs, looked up once.
+pub const FIXED: [&str; 14] = [
+    "surveys",
+    "language",
+    "overall-score",
+    "score",
+    "target",
+    "pyramid",
+    "pyramid-note",
+    "questions",
+    "show-numbers",
+    "answer",
+    "count",
+    "share",
+    "comments",
+    "site-title",
+];
+
+/// Looks up the fixed words in `words`.
+pub fn fixed_words(words: &Words) -> BTreeMap<&'static str, String> {
+    FIXED.iter().map(|k| (*k, words.get(k))).collect()
 }

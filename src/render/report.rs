@@ -5,10 +5,10 @@
 
 use super::charts::{self, Part};
 use super::markdown;
-use super::parts::{alternates, period_range, site_title};
+use super::parts::{alternates, fixed_words, period_range, site_title};
 use super::view::{
-    fixed_words, Band, Chart, CommentsView, Headline, Html, LevelView, Localized, QuestionView, ReportPage,
-    SegmentRow, SegmentView,
+    Band, Chart, CommentsView, Headline, Html, LevelView, Localized, QuestionView, ReportPage, SegmentRow,
+    SegmentView,
 };
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};

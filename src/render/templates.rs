@@ -3,8 +3,7 @@
 //! name). Autoescaping is on for `.html`, so nothing a respondent typed
 //! reaches a page unescaped.
 
-use crate::diagnostics::code;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{code, Diagnostic, Severity};
 use std::path::Path;
 use tera::Tera;
 

@@ -201,29 +201,6 @@ pub struct ReportPage {
     pub data_csv: String,
 }
 
-/// Words every page needs, looked up once.
-pub const FIXED: [&str; 14] = [
-    "surveys",
-    "language",
-    "overall-score",
-    "score",
-    "target",
-    "pyramid",
-    "pyramid-note",
-    "questions",
-    "show-numbers",
-    "answer",
-    "count",
-    "share",
-    "comments",
-    "site-title",
-];
-
-/// Looks up the fixed words in `words`.
-pub fn fixed_words(words: &crate::i18n::Words) -> BTreeMap<&'static str, String> {
-    FIXED.iter().map(|k| (*k, words.get(k))).collect()
-}
-
 /// A survey on the index page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SurveyLink {

@@ -423,10 +423,7 @@ pub fn text(ctx: &mut Ctx, langs: &mut Langs, node: &Node, path: &str) -> Option
         ctx.wrong_type(node, path, "a text");
         return None;
     }
-    Some(Text {
-        by_lang,
-        everywhere: false,
-    })
+    Some(Text { by_lang })
 }
 
 /// One warning per language that some texts lack, listing each of them.

@@ -167,6 +167,32 @@ checked 0 surveys (0 responses in 0 files): 1 error, 0 warnings
         .check();
 }
 
+/// Problems are reported in the order files are found: the survey folders
+/// first, then rapport.yaml, then each survey's files.
+#[test]
+fn folders_are_reported_before_rapport_yaml() {
+    Project::empty()
+        .file("rapport.yaml", "min_group_size: many\n")
+        .survey("My Survey", SURVEY)
+        .status(1)
+        .stderr(str![[r#"
+error[E0101]: the folder name "My Survey" is not a valid survey id
+ = in surveys/My Survey
+ = a survey's id is its folder's name and matches ^[a-z0-9][a-z0-9-]{0,63}$
+ = help: rename the folder to `my-survey`
+
+error[E0006]: min_group_size: expected a whole number, found the text "many"
+  --> rapport.yaml:1:17
+  |
+1 | min_group_size: many
+  |                 ^^^^ expected a whole number
+
+checked 0 surveys (0 responses in 0 files): 2 errors, 0 warnings
+
+"#]])
+        .check();
+}
+
 #[test]
 fn no_survey_file() {
     Project::new()
