@@ -68,8 +68,8 @@ pub fn run(
             }
         }
         Format::Json => {
-            let all: Vec<serde_json::Value> = analysis.diagnostics.items().iter().map(|d| d.json()).collect();
-            let text = serde_json::to_string_pretty(&all).map_err(|e| Error::Output(e.into()))?;
+            let report = summary::json(&analysis, lang.as_deref());
+            let text = serde_json::to_string_pretty(&report).map_err(|e| Error::Output(e.into()))?;
             writeln!(out, "{text}")?;
         }
     }

@@ -65,6 +65,49 @@ pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
     )
 }
 
+/// Everything `check` found, for tools (`check --format json`): the counts,
+/// the diagnostics, translation coverage per survey and language (only
+/// `lang` when given), and what privacy hid. docs/diagnostics.md documents
+/// the shape; keys are only ever added.
+pub fn json(analysis: &Analysis, lang: Option<&str>) -> serde_json::Value {
+    let d = &analysis.diagnostics;
+    let translations: Vec<serde_json::Value> = analysis
+        .surveys
+        .iter()
+        .flat_map(|(survey, _)| {
+            survey
+                .translations
+                .iter()
+                .filter(move |c| lang.is_none_or(|l| l == c.lang))
+                .map(|c| {
+                    serde_json::json!({
+                        "survey": survey.id,
+                        "language": c.lang,
+                        "texts": c.texts,
+                        "translated": c.texts - c.missing.len().min(c.texts),
+                        "share": c.share(),
+                        "missing": c.missing,
+                    })
+                })
+        })
+        .collect();
+    let read = analysis.read_counts;
+    serde_json::json!({
+        "surveys": analysis.surveys.len(),
+        "responses": read.responses,
+        "files": read.files,
+        "errors": d.errors(),
+        "warnings": d.warnings(),
+        "diagnostics": d.items().iter().map(|d| d.json()).collect::<Vec<_>>(),
+        "translations": translations,
+        "privacy": {
+            "min_group_size": analysis.config.min_group_size,
+            "small_cells_hidden": analysis.privacy.small,
+            "complement_cells_hidden": analysis.privacy.complement,
+        },
+    })
+}
+
 /// The translation coverage lines of `check`, optionally for one language.
 pub fn coverage_lines(analysis: &Analysis, lang: Option<&str>) -> Vec<String> {
     analysis

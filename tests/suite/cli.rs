@@ -65,22 +65,35 @@ fn check_prints_json_for_tools() {
         .code(1)
         .stderr_eq("")
         .stdout_eq(snapbox::str![[r#"
-[
-  {
-    "file": "surveys/support/responses/a.yaml",
-    "line": 4,
-    "column": 5,
-    "end_line": 4,
-    "end_column": 11,
-    "severity": "error",
-    "code": "E0201",
-    "message": "there is no question `on-tme`",
-    "label": "not a question of survey `support`",
-    "notes": [
-      "help: did you mean `on-time`?"
-    ]
+{
+  "surveys": 1,
+  "responses": 1,
+  "files": 1,
+  "errors": 1,
+  "warnings": 0,
+  "diagnostics": [
+    {
+      "file": "surveys/support/responses/a.yaml",
+      "line": 4,
+      "column": 5,
+      "end_line": 4,
+      "end_column": 11,
+      "severity": "error",
+      "code": "E0201",
+      "message": "there is no question `on-tme`",
+      "label": "not a question of survey `support`",
+      "notes": [
+        "help: did you mean `on-time`?"
+      ]
+    }
+  ],
+  "translations": [],
+  "privacy": {
+    "min_group_size": 5,
+    "small_cells_hidden": 0,
+    "complement_cells_hidden": 0
   }
-]
+}
 
 "#]]);
 }
@@ -103,10 +116,32 @@ fn strict_turns_warnings_into_errors_and_lang_filters_translations() {
         .clone();
     let text = String::from_utf8(out).expect("UTF-8");
     assert!(text.contains("translations:\n  support: sv "), "{text}");
-    rapport(root)
+    let out = rapport(root)
         .args(["check", "--lang", "SV", "--format", "json"])
         .assert()
-        .success();
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("one JSON object");
+    let translations = report["translations"].as_array().expect("a list");
+    assert_eq!(translations.len(), 1, "{report}");
+    let sv = &translations[0];
+    assert_eq!(
+        (sv["survey"].as_str(), sv["language"].as_str()),
+        (Some("support"), Some("sv"))
+    );
+    let (texts, translated) = (
+        sv["texts"].as_u64().expect("texts"),
+        sv["translated"].as_u64().expect("translated"),
+    );
+    assert!(translated < texts, "{sv}");
+    assert_eq!(
+        sv["missing"].as_array().map(Vec::len),
+        Some((texts - translated) as usize)
+    );
+    assert_eq!(report["warnings"].as_u64(), Some(1), "{report}");
+    assert_eq!(report["privacy"]["min_group_size"].as_u64(), Some(5));
     rapport(root)
         .args(["check", "--lang", "ru"])
         .assert()

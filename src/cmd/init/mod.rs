@@ -1,8 +1,9 @@
 //! `rapport init`: a new project that builds at once: rapport.yaml, one
 //! survey with Gallup's four levels in the languages asked for, a few
-//! example responses, a .gitignore, and a GitHub Actions workflow that
-//! checks pull requests, comments what changed, and publishes the report to
-//! GitHub Pages. It never overwrites a file.
+//! example responses, a .gitignore, and two GitHub Actions workflows: one
+//! that installs exactly this version of rapport, checks pull requests and
+//! publishes the report to GitHub Pages, and one that comments what a pull
+//! request changes without running its code. It never overwrites a file.
 
 use super::Error;
 use crate::cli::InitArgs;
@@ -354,73 +355,25 @@ fn responses_yaml(langs: &[String]) -> String {
 const GITIGNORE: &str =
     "# Made by `rapport build`; CI builds and publishes it.\nsite/\n.rapport-cache/\n.*.rapport-*\n";
 
-const WORKFLOW: &str = r#"# Checks the surveys on every pull request (problems appear on the lines that
-# cause them), comments what the change does to the report, and publishes the
-# report to GitHub Pages on every push to main.
-# Settings > Pages > Source: "GitHub Actions".
-name: report
+/// The workflow that checks, compares and publishes, and the one that
+/// comments on pull requests; `@VERSION@` and `@RELEASES@` are filled in.
+const WORKFLOWS: [(&str, &str); 2] = [
+    (".github/workflows/report.yml", include_str!("report.yml")),
+    (
+        ".github/workflows/report-comment.yml",
+        include_str!("report-comment.yml"),
+    ),
+];
 
-on:
-  push:
-    branches: [main]
-  pull_request:
+/// Where release binaries are downloaded from: the package's repository's
+/// releases.
+pub const RELEASES: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/releases/download");
 
-permissions:
-  contents: read
-
-env:
-  # Where CI takes rapport from; change it if your team builds rapport itself.
-  RAPPORT_INSTALL: cargo install --locked rapport
-
-jobs:
-  check:
-    if: github.event_name == 'pull_request'
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      pull-requests: write
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-      - uses: dtolnay/rust-toolchain@stable
-      - run: $RAPPORT_INSTALL
-      - name: Check the surveys
-        run: rapport check --format github --strict
-      - name: Build this branch and the base
-        run: |
-          rapport build --no-cache
-          git worktree add ../base "${{ github.event.pull_request.base.sha }}"
-          rapport --root ../base build --no-cache --out ../base-site || mkdir -p ../base-site
-      - name: Comment what changed
-        env:
-          GH_TOKEN: ${{ github.token }}
-        run: |
-          rapport diff ../base-site site > report-diff.md
-          gh pr comment "${{ github.event.pull_request.number }}" --body-file report-diff.md --edit-last \
-            || gh pr comment "${{ github.event.pull_request.number }}" --body-file report-diff.md
-
-  publish:
-    if: github.event_name == 'push'
-    runs-on: ubuntu-latest
-    permissions:
-      contents: read
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-      url: ${{ steps.deploy.outputs.page_url }}
-    steps:
-      - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
-      - run: $RAPPORT_INSTALL
-      - run: rapport build
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: site
-      - id: deploy
-        uses: actions/deploy-pages@v4
-"#;
+/// A workflow with this rapport's version and download address filled in.
+fn workflow(text: &str) -> String {
+    text.replace("@VERSION@", env!("CARGO_PKG_VERSION"))
+        .replace("@RELEASES@", RELEASES)
+}
 
 /// `rapport init [DIR]`: makes the project and says what to do next.
 pub fn run(root: &Path, args: &InitArgs, err: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
@@ -454,7 +407,7 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, InitError>
             return Err(InitError::DuplicateLanguage(l.clone()));
         }
     }
-    let files: Vec<(PathBuf, String)> = vec![
+    let mut files: Vec<(PathBuf, String)> = vec![
         ("rapport.yaml".into(), rapport_yaml(languages)),
         (
             "surveys/customer-expectations/survey.yaml".into(),
@@ -465,8 +418,12 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, InitError>
             responses_yaml(languages),
         ),
         (".gitignore".into(), GITIGNORE.to_owned()),
-        (".github/workflows/report.yml".into(), WORKFLOW.to_owned()),
     ];
+    files.extend(
+        WORKFLOWS
+            .iter()
+            .map(|(path, text)| (PathBuf::from(path), workflow(text))),
+    );
     let existing: Vec<PathBuf> = files
         .iter()
         .filter(|(p, _)| dir.join(p).exists())
