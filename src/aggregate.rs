@@ -1,8 +1,13 @@
 //! Counting: responses folded into mergeable counts. A [`Tally`] holds, for
 //! every breakdown cell (all responses, each period, each segment value, each
-//! period and segment value), how often each answer was given. Tallies of
+//! period and segment value), how often each answer was given, and the
+//! [`Moments`] of its respondents' level and overall scores. Tallies of
 //! separate files merge by adding counts, so any split and any order of
 //! files gives the same numbers; nothing here is a float.
+
+mod moments;
+
+pub use moments::Moments;
 
 use crate::model::{Answer, Kind, Response, Survey};
 use crate::period::Period;
@@ -59,8 +64,12 @@ impl QuestionCounts {
 pub struct CellCounts {
     /// Responses in the cell.
     pub responses: u64,
-    /// Per level: responses that answered at least one of its scored questions.
-    pub level_responses: Vec<u64>,
+    /// Per level: the level scores of the respondents who answered at least
+    /// one of its scored questions (each the mean of their answers' scores).
+    pub levels: Vec<Moments>,
+    /// The overall scores of the respondents with a level score (each the
+    /// mean of their level scores).
+    pub overall: Moments,
     /// Per question, in survey order.
     pub questions: Vec<QuestionCounts>,
 }
@@ -70,7 +79,8 @@ impl CellCounts {
     pub fn new(survey: &Survey) -> Self {
         CellCounts {
             responses: 0,
-            level_responses: vec![0; survey.levels.len()],
+            levels: vec![Moments::default(); survey.levels.len()],
+            overall: Moments::default(),
             questions: survey
                 .questions
                 .iter()
@@ -83,11 +93,17 @@ impl CellCounts {
         }
     }
 
+    /// Respondents who answered at least one scored question of `level`.
+    pub fn level_responses(&self, level: usize) -> u64 {
+        self.levels[level].n
+    }
+
     fn merge(&mut self, other: &CellCounts) {
         self.responses += other.responses;
-        for (a, b) in self.level_responses.iter_mut().zip(&other.level_responses) {
-            *a += b;
+        for (a, b) in self.levels.iter_mut().zip(&other.levels) {
+            a.merge(b);
         }
+        self.overall.merge(&other.overall);
         for (a, b) in self.questions.iter_mut().zip(&other.questions) {
             a.merge(b);
         }
@@ -150,21 +166,34 @@ pub struct Tally {
 impl Tally {
     /// Adds one response.
     pub fn add(&mut self, survey: &Survey, r: &Response) {
-        let mut levels_answered = vec![false; survey.levels.len()];
+        // The respondent's level scores: the mean of their answers' scores per level.
+        let mut level_sums = vec![(0.0_f64, 0_u32); survey.levels.len()];
         for (q, a) in &r.answers {
             let question = &survey.questions[*q as usize];
-            if let (Some(level), true) = (question.level, question.kind.is_scored()) {
-                levels_answered[level] = true;
+            if let (Some(level), Some(score)) = (question.level, question.kind.answer_score(a)) {
+                level_sums[level].0 += score;
+                level_sums[level].1 += 1;
             }
             if let (Answer::Text(t), Kind::Text { publish: true }) = (a, &question.kind) {
                 self.texts.entry(*q).or_default().add(t, r.language);
             }
         }
+        let level_scores: Vec<Option<f64>> = level_sums
+            .iter()
+            .map(|&(sum, n)| (n > 0).then(|| sum / f64::from(n)))
+            .collect();
+        let answered: Vec<f64> = level_scores.iter().flatten().copied().collect();
+        let overall = (!answered.is_empty()).then(|| answered.iter().sum::<f64>() / answered.len() as f64);
         let mut add_to = |cell: Cell| {
             let counts = self.cells.entry(cell).or_insert_with(|| CellCounts::new(survey));
             counts.responses += 1;
-            for (n, answered) in counts.level_responses.iter_mut().zip(&levels_answered) {
-                *n += u64::from(*answered);
+            for (moments, score) in counts.levels.iter_mut().zip(&level_scores) {
+                if let Some(s) = score {
+                    moments.add(*s);
+                }
+            }
+            if let Some(s) = overall {
+                counts.overall.add(s);
             }
             for (q, a) in &r.answers {
                 let qc = &mut counts.questions[*q as usize];
@@ -315,7 +344,7 @@ pub(crate) mod tests {
         t.add(&s, &response("2026-05-10", None, vec![]));
         assert_eq!(t.responses(), 2);
         let all = t.cell(Cell::ALL).expect("all");
-        assert_eq!(all.level_responses, vec![1]);
+        assert_eq!(all.level_responses(0), 1);
         assert_eq!(all.questions[0].counts, vec![1, 0]);
         assert_eq!(all.questions[1].counts, vec![1, 1]);
         assert_eq!(all.questions[1].sets.get(&0b11), Some(&1));

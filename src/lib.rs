@@ -164,7 +164,7 @@ fn analyse_survey(
     );
     diags.extend(collected.diags);
     analysis.read_counts.add(collected.counts);
-    let mut scores = score::score(&survey, &collected.tally);
+    let mut scores = score::score(&survey, &collected.tally, analysis.config.min_group_size);
     let hidden = privacy::protect(&survey, &mut scores, analysis.config.min_group_size);
     analysis.privacy.add(hidden);
     analysis.surveys.push((survey, scores));

@@ -185,6 +185,23 @@ impl Kind {
         }
     }
 
+    /// The score (0..100) of one answer, as the format defines it; `None`
+    /// for a question without scores.
+    pub fn answer_score(&self, answer: &Answer) -> Option<f64> {
+        match (self, answer) {
+            (Kind::Scale { points, reverse, .. }, Answer::Code(c)) => {
+                let top = f64::from(points - 1);
+                let c = f64::from(*c);
+                Some(if *reverse { top - c } else { c } * 100.0 / top)
+            }
+            (Kind::Nps, Answer::Code(c)) => Some(f64::from(*c) * 10.0),
+            (Kind::YesNo, Answer::Code(c)) => Some(if *c == 0 { 100.0 } else { 0.0 }),
+            (Kind::Choice { scores: Some(s), .. }, Answer::Code(c)) => s.get(*c as usize).copied(),
+            (Kind::MultiChoice { scores: Some(s), .. }, Answer::Many(set)) => Some(set_score(s, *set)),
+            _ => None,
+        }
+    }
+
     /// True when answers have a score.
     pub fn is_scored(&self) -> bool {
         match self {
@@ -193,6 +210,16 @@ impl Kind {
             Kind::Text { .. } => false,
         }
     }
+}
+
+/// The score of a multi_choice answer: the mean of its chosen options'
+/// scores (`set` holds one bit per option).
+pub fn set_score(scores: &[f64], set: u64) -> f64 {
+    let chosen: Vec<f64> = (0..scores.len())
+        .filter(|i| set >> i & 1 == 1)
+        .map(|i| scores[i])
+        .collect();
+    chosen.iter().sum::<f64>() / chosen.len() as f64
 }
 
 /// A question.

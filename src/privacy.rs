@@ -14,7 +14,7 @@
 //! hides what must not be seen and counts what it hid.
 
 use crate::model::{Kind, Survey};
-use crate::score::{BreakdownCell, PeriodScore, Scores};
+use crate::score::{BreakdownCell, Current, Now, PeriodScore, Scores};
 
 /// How many breakdown cells were hidden, for the privacy summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             hide_row(row, min_group_size, &mut privacy);
         }
     }
+    if let Some(current) = &mut scores.current {
+        protect_current(current, min_group_size);
+    }
     for text in &mut scores.texts {
         let publish = matches!(survey.questions[text.question].kind, Kind::Text { publish: true });
         if !publish || text.answers < min_group_size {
@@ -54,6 +57,24 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     privacy
+}
+
+/// Hides the current period's level figures with fewer than
+/// `min_group_size` respondents, and then the current overall score, which
+/// would give a hidden level's score away.
+fn protect_current(current: &mut Current, min_group_size: u64) {
+    let mut any_hidden = false;
+    for level in &mut current.levels {
+        if let Now::Shown { responses, .. } = level {
+            if *responses < min_group_size {
+                *level = Now::Hidden;
+                any_hidden = true;
+            }
+        }
+    }
+    if any_hidden {
+        current.overall = Now::Hidden;
+    }
 }
 
 /// Applies the privacy rules to one breakdown: cells with fewer than
@@ -147,7 +168,11 @@ mod tests {
             .iter()
             .map(|&(responses, score)| match responses {
                 0 => BreakdownCell::NoData,
-                _ => BreakdownCell::Score { responses, score },
+                _ => BreakdownCell::Score {
+                    responses,
+                    score,
+                    ci95: None,
+                },
             })
             .collect();
         hide_row(&mut row, min_group_size, privacy);
@@ -160,6 +185,7 @@ mod tests {
                 .of(crate::period::parse_date("2026-01-01").expect("date")),
             responses: 0,
             score: None,
+            ci95: None,
             by_segment: vec![cells],
         }
     }
@@ -168,6 +194,7 @@ mod tests {
         BreakdownCell::Score {
             responses: n,
             score: Some(50.0),
+            ci95: None,
         }
     }
 
@@ -209,7 +236,8 @@ mod tests {
             vec![
                 BreakdownCell::Score {
                     responses: 12,
-                    score: Some(80.0)
+                    score: Some(80.0),
+                    ci95: None,
                 },
                 BreakdownCell::Hidden { complement: false },
                 BreakdownCell::Hidden { complement: true },
@@ -230,7 +258,8 @@ mod tests {
             cells[0],
             BreakdownCell::Score {
                 responses: 12,
-                score: None
+                score: None,
+                ci95: None,
             }
         );
         assert_eq!(
@@ -248,7 +277,8 @@ mod tests {
             cells[1],
             BreakdownCell::Score {
                 responses: 9,
-                score: None
+                score: None,
+                ci95: None,
             }
         );
     }

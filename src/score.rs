@@ -10,8 +10,10 @@
 //! Every breakdown cell and every kept free-text answer comes out shown;
 //! [`crate::privacy`] then hides what may not be published.
 
-use crate::aggregate::{Cell, CellCounts, QuestionCounts, Tally};
-use crate::model::{Kind, Survey};
+use crate::aggregate::{Cell, CellCounts, Moments, QuestionCounts, Tally};
+pub mod stats;
+
+use crate::model::{set_score, Answer, Kind, Survey};
 use crate::period::Period;
 
 /// A question's figures over a set of responses.
@@ -29,6 +31,10 @@ pub struct QuestionScore {
     pub top2: Option<f64>,
     /// Net Promoter Score (nps questions).
     pub nps: Option<f64>,
+    /// The score's 95 % interval (two answers or more).
+    pub ci95: Option<[f64; 2]>,
+    /// The Net Promoter Score's 95 % interval (nps questions, two answers or more).
+    pub nps_ci95: Option<[f64; 2]>,
 }
 
 /// A breakdown cell as it may be shown.
@@ -40,6 +46,8 @@ pub enum BreakdownCell {
         responses: u64,
         /// The level's score in the cell.
         score: Option<f64>,
+        /// The score's 95 % interval.
+        ci95: Option<[f64; 2]>,
     },
     /// Too few respondents (or hidden with such a cell): nothing shown.
     Hidden {
@@ -62,6 +70,8 @@ pub struct PeriodScore {
     pub responses: u64,
     /// The level's score in the period.
     pub score: Option<f64>,
+    /// The score's 95 % interval.
+    pub ci95: Option<[f64; 2]>,
     /// Per segment, the period's cells.
     pub by_segment: Vec<Breakdown>,
 }
@@ -73,6 +83,8 @@ pub struct LevelScore {
     pub responses: u64,
     /// Mean of its scored questions' scores.
     pub score: Option<f64>,
+    /// The score's 95 % interval, from the respondents' level scores.
+    pub ci95: Option<[f64; 2]>,
     /// Its target.
     pub target: f64,
     /// Whether the score reaches the target; `None` without a score.
@@ -83,6 +95,67 @@ pub struct LevelScore {
     pub by_period: Vec<PeriodScore>,
     /// Per segment.
     pub by_segment: Vec<Breakdown>,
+}
+
+/// Most focus questions named.
+pub const FOCUS_QUESTIONS: usize = 3;
+
+/// A change from the previous period: the difference of the published
+/// scores, and Welch's test on the respondents' scores of the two periods.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// The previous period's score.
+    pub from: f64,
+    /// Current minus previous.
+    pub difference: f64,
+    /// The test's two-sided p-value; `None` with too few respondents or no
+    /// variance.
+    pub p: Option<f64>,
+}
+
+impl Change {
+    /// Whether the change is significant (p < 0.05); `None` without a test.
+    pub fn significant(&self) -> Option<bool> {
+        self.p.map(|p| p < 0.05)
+    }
+}
+
+/// A figure of the current period.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Now {
+    /// The figures.
+    Shown {
+        /// Respondents who answered a scored question (of the level).
+        responses: u64,
+        /// The score.
+        score: Option<f64>,
+        /// Its 95 % interval.
+        ci95: Option<[f64; 2]>,
+        /// The change from the previous period, when both can be compared.
+        change: Option<Change>,
+    },
+    /// Too few respondents: nothing shown ([`crate::privacy`]).
+    Hidden,
+    /// Nobody answered.
+    NoData,
+}
+
+/// The current period: the latest with at least `min_group_size`
+/// respondents, and its change from the one before that meets the same rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    /// The current period.
+    pub period: Period,
+    /// The previous period, if there is one.
+    pub previous: Option<Period>,
+    /// The overall score in the current period.
+    pub overall: Now,
+    /// Per level, in survey order.
+    pub levels: Vec<Now>,
+    /// The first level, in order, that is shown and misses its target.
+    pub focus: Option<usize>,
+    /// The focus level's questions below its target in the current period.
+    pub focus_questions: Vec<usize>,
 }
 
 /// A text question's figures.
@@ -106,23 +179,21 @@ pub struct Scores {
     pub responses: u64,
     /// Mean of the levels that have a score.
     pub overall: Option<f64>,
+    /// The overall score's 95 % interval, from the respondents' overall scores.
+    pub overall_ci95: Option<[f64; 2]>,
     /// Index of the focus level.
     pub focus: Option<usize>,
+    /// What holds the focus level down: its scored questions below its
+    /// target, lowest first, at most [`FOCUS_QUESTIONS`] (question indices).
+    pub focus_questions: Vec<usize>,
+    /// The current period and its change from the previous one.
+    pub current: Option<Current>,
     /// Per level.
     pub levels: Vec<LevelScore>,
     /// Per text question.
     pub texts: Vec<TextAnswers>,
     /// Periods with responses, in time order.
     pub periods: Vec<Period>,
-}
-
-/// The score of a set of multi_choice options: the mean of their scores.
-fn set_score(scores: &[f64], set: u64) -> f64 {
-    let chosen: Vec<f64> = (0..scores.len())
-        .filter(|i| set >> i & 1 == 1)
-        .map(|i| scores[i])
-        .collect();
-    chosen.iter().sum::<f64>() / chosen.len() as f64
 }
 
 /// A question's score, top-2-box and Net Promoter Score from its counts.
@@ -136,6 +207,8 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
         score: None,
         top2: None,
         nps: None,
+        ci95: None,
+        nps_ci95: None,
     };
     if n == 0 {
         return out;
@@ -191,8 +264,33 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
         let detractors: u64 = qc.counts[..=6].iter().sum();
         // One division of integers: no rounding noise such as 10.000000000000004.
         out.nps = Some((promoters as f64 - detractors as f64) * 100.0 / n as f64);
+        out.nps_ci95 = stats::nps_ci95(promoters, detractors, n);
     }
+    out.ci95 = out.score.and_then(|s| stats::ci95(s, &answer_moments(kind, qc)));
     out
+}
+
+/// The moments of a question's answers' scores, from its counts.
+fn answer_moments(kind: &Kind, qc: &QuestionCounts) -> Moments {
+    let mut m = Moments::default();
+    match kind {
+        Kind::MultiChoice {
+            scores: Some(scores), ..
+        } => {
+            for (set, k) in &qc.sets {
+                m.add_many(set_score(scores, *set), *k);
+            }
+        }
+        _ => {
+            for (code, k) in qc.counts.iter().enumerate() {
+                let answer = Answer::Code(u32::try_from(code).unwrap_or(u32::MAX));
+                if let (Some(score), true) = (kind.answer_score(&answer), *k > 0) {
+                    m.add_many(score, *k);
+                }
+            }
+        }
+    }
+    m
 }
 
 /// The mean of the values that exist; `None` when none do.
@@ -213,8 +311,28 @@ pub fn level_score(survey: &Survey, level: usize, cell: &CellCounts) -> Option<f
     )
 }
 
-/// Scores a survey from its tally.
-pub fn score(survey: &Survey, tally: &Tally) -> Scores {
+/// A level's figures in one cell: respondents, score and its interval.
+fn level_figures(survey: &Survey, level: usize, counts: &CellCounts) -> (u64, Option<f64>, Option<[f64; 2]>) {
+    let score = level_score(survey, level, counts);
+    let ci95 = score.and_then(|s| stats::ci95(s, &counts.levels[level]));
+    (counts.level_responses(level), score, ci95)
+}
+
+/// The scored questions of a level below `target`, lowest score first
+/// (the first declared on a tie), at most [`FOCUS_QUESTIONS`].
+fn below_target(questions: &[QuestionScore], target: f64) -> Vec<usize> {
+    let mut below: Vec<(f64, usize)> = questions
+        .iter()
+        .filter_map(|q| q.score.filter(|s| *s < target).map(|s| (s, q.question)))
+        .collect();
+    below.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    below.into_iter().take(FOCUS_QUESTIONS).map(|(_, q)| q).collect()
+}
+
+/// Scores a survey from its tally. `min_group_size` picks the current
+/// period (the latest with that many respondents) and the previous one;
+/// hiding small cells is left to [`crate::privacy`].
+pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     let empty = CellCounts::new(survey);
     let cell = |c: Cell| tally.cell(c).unwrap_or(&empty);
     let all = cell(Cell::ALL);
@@ -225,20 +343,20 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
             .iter()
             .enumerate()
             .map(|(s, seg)| {
-                let figures: Vec<(u64, Option<f64>)> = (0..seg.values.len())
+                (0..seg.values.len())
                     .map(|v| {
                         let counts = cell(Cell {
                             period,
                             segment: Some((s as u32, v as u32)),
                         });
-                        (counts.level_responses[level], level_score(survey, level, counts))
-                    })
-                    .collect();
-                figures
-                    .into_iter()
-                    .map(|(responses, score)| match responses {
-                        0 => BreakdownCell::NoData,
-                        _ => BreakdownCell::Score { responses, score },
+                        match level_figures(survey, level, counts) {
+                            (0, ..) => BreakdownCell::NoData,
+                            (responses, score, ci95) => BreakdownCell::Score {
+                                responses,
+                                score,
+                                ci95,
+                            },
+                        }
                     })
                     .collect()
             })
@@ -247,7 +365,7 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
 
     let mut levels = Vec::new();
     for (l, level) in survey.levels.iter().enumerate() {
-        let score = level_score(survey, l, all);
+        let (responses, score, ci95) = level_figures(survey, l, all);
         let questions = survey
             .questions
             .iter()
@@ -262,17 +380,20 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
                     period: Some(*p),
                     segment: None,
                 });
+                let (responses, score, ci95) = level_figures(survey, l, counts);
                 PeriodScore {
                     period: *p,
-                    responses: counts.level_responses[l],
-                    score: level_score(survey, l, counts),
+                    responses,
+                    score,
+                    ci95,
                     by_segment: segment_cells(l, Some(*p)),
                 }
             })
             .collect();
         levels.push(LevelScore {
-            responses: all.level_responses[l],
+            responses,
             score,
+            ci95,
             target: level.target,
             meets_target: score.map(|s| s >= level.target),
             questions,
@@ -281,7 +402,11 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
         });
     }
     let overall = mean(levels.iter().map(|l| l.score));
+    let overall_ci95 = overall.and_then(|s| stats::ci95(s, &all.overall));
     let focus = levels.iter().position(|l| l.meets_target == Some(false));
+    let focus_questions =
+        focus.map_or_else(Vec::new, |f| below_target(&levels[f].questions, levels[f].target));
+    let current = current(survey, tally, &periods, min_group_size);
     let texts = survey
         .questions
         .iter()
@@ -306,11 +431,104 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
     Scores {
         responses: all.responses,
         overall,
+        overall_ci95,
         focus,
+        focus_questions,
+        current,
         levels,
         texts,
         periods,
     }
+}
+
+/// The current period's figures, their changes from the previous period,
+/// and its focus level; `None` when no period has `min_group_size`
+/// respondents.
+fn current(survey: &Survey, tally: &Tally, periods: &[Period], min_group_size: u64) -> Option<Current> {
+    let empty = CellCounts::new(survey);
+    let cell = |p: Period| {
+        tally
+            .cell(Cell {
+                period: Some(p),
+                segment: None,
+            })
+            .unwrap_or(&empty)
+    };
+    let mut eligible = periods
+        .iter()
+        .rev()
+        .filter(|p| cell(**p).overall.n >= min_group_size.max(1));
+    let period = *eligible.next()?;
+    let previous = eligible.next().copied();
+    let (now, before) = (cell(period), previous.map(cell));
+    let change = |score: Option<f64>, from: Option<f64>, a: &Moments, b: &Moments| {
+        let (score, from) = (score?, from?);
+        Some(Change {
+            from,
+            difference: score - from,
+            p: stats::welch_p(a, b),
+        })
+    };
+    let mut levels = Vec::new();
+    let mut scores = Vec::new();
+    let mut previous_scores = Vec::new();
+    let mut focus = None;
+    let mut focus_questions = Vec::new();
+    for (l, level) in survey.levels.iter().enumerate() {
+        let (responses, score, ci95) = level_figures(survey, l, now);
+        // A previous cell too small to be shown is not compared with.
+        let from = before
+            .filter(|b| b.level_responses(l) >= min_group_size)
+            .map(|b| (level_score(survey, l, b), &b.levels[l]));
+        scores.push(score);
+        previous_scores.push(from.map(|(s, _)| s));
+        if responses == 0 {
+            levels.push(Now::NoData);
+            continue;
+        }
+        let shown = responses >= min_group_size;
+        if shown && focus.is_none() && score.is_some_and(|s| s < level.target) {
+            focus = Some(l);
+            let questions: Vec<QuestionScore> = survey
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.level == Some(l))
+                .map(|(i, q)| question_score(i, &q.kind, &now.questions[i]))
+                .collect();
+            focus_questions = below_target(&questions, level.target);
+        }
+        levels.push(Now::Shown {
+            responses,
+            score,
+            ci95,
+            change: from.and_then(|(from, moments)| change(score, from, &now.levels[l], moments)),
+        });
+    }
+    let overall_score = mean(scores.iter().copied());
+    // The previous overall is compared only when every level was shown then.
+    let overall_from = previous_scores
+        .iter()
+        .all(Option::is_some)
+        .then(|| mean(previous_scores.iter().flatten().copied()))
+        .flatten();
+    let overall = match now.overall.n {
+        0 => Now::NoData,
+        responses => Now::Shown {
+            responses,
+            score: overall_score,
+            ci95: overall_score.and_then(|s| stats::ci95(s, &now.overall)),
+            change: before.and_then(|b| change(overall_score, overall_from, &now.overall, &b.overall)),
+        },
+    };
+    Some(Current {
+        period,
+        previous,
+        overall,
+        levels,
+        focus,
+        focus_questions,
+    })
 }
 
 #[cfg(test)]
@@ -473,7 +691,7 @@ mod tests {
             &survey,
             &[vec![(0, Code(0)), (1, Many(0b01))], vec![(0, Code(1))]],
         );
-        let s = score(&survey, &t);
+        let s = score(&survey, &t, 1);
         assert_eq!(s.levels[0].score, Some(50.0));
         assert_eq!(s.levels[0].meets_target, Some(false));
         assert_eq!(s.levels[1].meets_target, Some(true));
@@ -482,12 +700,12 @@ mod tests {
         // Without answers, level 0 has no score, does not count in the overall
         // score and cannot be the focus; level 1 ({b} -> 0) misses its target.
         let t = tally_of(&survey, &[vec![(1, Many(0b10))]]);
-        let s = score(&survey, &t);
+        let s = score(&survey, &t, 1);
         assert_eq!((s.levels[0].score, s.levels[0].meets_target), (None, None));
         assert_eq!(s.overall, Some(0.0));
         assert_eq!(s.focus, Some(1));
         // Every level meets its target: no focus level.
         let t = tally_of(&survey, &[vec![(0, Code(0)), (1, Many(0b01))]]);
-        assert_eq!(score(&survey, &t).focus, None);
+        assert_eq!(score(&survey, &t, 1).focus, None);
     }
 }

@@ -9,7 +9,7 @@
 
 use crate::model::{Kind, Survey};
 use crate::score::{Breakdown, BreakdownCell};
-use crate::score::{QuestionScore, Scores};
+use crate::score::{Change, Now, QuestionScore, Scores};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -37,6 +37,17 @@ pub struct Document {
     pub overall: Overall,
     /// The focus level's id, or `null`.
     pub focus_level: Option<String>,
+    /// The focus level's questions below its target, lowest first (ids).
+    #[serde(default)]
+    pub focus_questions: Vec<String>,
+    /// Whose experience is scored: always `null` until surveys can declare
+    /// an audience; everyone is scored.
+    #[serde(default)]
+    pub audience: Option<serde_json::Value>,
+    /// The current period and its change from the previous one, or `null`
+    /// when no period has `min_group_size` respondents.
+    #[serde(default)]
+    pub current: Option<CurrentFigures>,
     /// The levels, in the order the survey declares them.
     pub levels: Vec<Level>,
     /// The free-text questions.
@@ -48,6 +59,62 @@ pub struct Document {
 pub struct Overall {
     /// The mean of the levels' scores, or `null`.
     pub score: Option<f64>,
+    /// Its 95 % interval, or `null`.
+    #[serde(default)]
+    pub ci95: Option<[f64; 2]>,
+}
+
+/// `current`: the latest period with `min_group_size` respondents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrentFigures {
+    /// The current period's key.
+    pub period: String,
+    /// The previous period's key, or `null`.
+    pub previous: Option<String>,
+    /// The first level shown in the current period that misses its target.
+    pub focus_level: Option<String>,
+    /// Its questions below its target in the current period (ids).
+    pub focus_questions: Vec<String>,
+    /// The overall score in the current period.
+    pub overall: NowFigures,
+}
+
+/// A figure of the current period: shown, hidden or without data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum NowFigures {
+    /// Too few respondents: `{"hidden": true}`.
+    Hidden {
+        /// Always true.
+        hidden: bool,
+    },
+    /// The figures.
+    Shown {
+        /// The score, or `null`.
+        score: Option<f64>,
+        /// Its 95 % interval, or `null`.
+        ci95: Option<[f64; 2]>,
+        /// Respondents in the current period.
+        responses: u64,
+        /// Whether a level's score reaches its target (levels only).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meets_target: Option<Option<bool>>,
+        /// The change from the previous period, or `null`.
+        change: Option<ChangeFigures>,
+    },
+}
+
+/// A change from the previous period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ChangeFigures {
+    /// The previous period's score.
+    pub from: f64,
+    /// Current minus previous.
+    pub difference: f64,
+    /// Welch's test's p-value, or `null`.
+    pub p: Option<f64>,
+    /// Whether p < 0.05, or `null` without a test.
+    pub significant: Option<bool>,
 }
 
 /// One entry of `levels`.
@@ -57,12 +124,19 @@ pub struct Level {
     pub id: String,
     /// Its score, or `null`.
     pub score: Option<f64>,
+    /// Its 95 % interval, or `null`.
+    #[serde(default)]
+    pub ci95: Option<[f64; 2]>,
     /// Its target score.
     pub target: f64,
     /// Whether the score reaches the target; `null` without a score.
     pub meets_target: Option<bool>,
     /// Respondents who answered a scored question of the level.
     pub responses: u64,
+    /// Its figures in the current period (with `meets_target`), or `null`
+    /// without a current period.
+    #[serde(default)]
+    pub current: Option<NowFigures>,
     /// The level's questions.
     pub questions: Vec<Question>,
     /// The level's figures per period, keyed by period (`2026-Q3`).
@@ -76,6 +150,9 @@ pub struct Level {
 pub struct PeriodFigures {
     /// The level's score in the period, or `null`.
     pub score: Option<f64>,
+    /// Its 95 % interval, or `null`.
+    #[serde(default)]
+    pub ci95: Option<[f64; 2]>,
     /// Respondents in the period.
     pub responses: u64,
     /// The period's breakdowns.
@@ -100,6 +177,9 @@ pub struct Question {
     pub answers: u64,
     /// Mean score, or `null`.
     pub score: Option<f64>,
+    /// Its 95 % interval, or `null`.
+    #[serde(default)]
+    pub ci95: Option<[f64; 2]>,
     /// How often each answer was given, keyed as [`Kind::answer_keys`].
     pub counts: Keyed<u64>,
     /// Share of answers in the best two values: present (possibly `null`)
@@ -117,6 +197,14 @@ pub struct Question {
         skip_serializing_if = "Option::is_none"
     )]
     pub nps: Option<Option<f64>>,
+    /// The Net Promoter Score's 95 % interval: present (possibly `null`)
+    /// only for nps questions.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub nps_ci95: Option<Option<[f64; 2]>>,
 }
 
 /// One entry of `text_questions`: how many answered, never what.
@@ -144,6 +232,8 @@ pub enum Cell {
     Score {
         /// The level's score in the cell, or `null`.
         score: Option<f64>,
+        /// Its 95 % interval, or `null`.
+        ci95: Option<[f64; 2]>,
         /// Respondents in the cell.
         responses: u64,
     },
@@ -157,14 +247,20 @@ impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         match self {
-            Cell::Score { score, responses } => {
+            Cell::Score {
+                score,
+                ci95,
+                responses,
+            } => {
                 map.serialize_entry("score", score)?;
+                map.serialize_entry("ci95", ci95)?;
                 map.serialize_entry("responses", responses)?;
             }
             Cell::Hidden => map.serialize_entry("hidden", &true)?,
             Cell::NoData => {
                 map.serialize_entry("responses", &0u64)?;
                 map.serialize_entry("score", &None::<f64>)?;
+                map.serialize_entry("ci95", &None::<[f64; 2]>)?;
             }
         }
         map.end()
@@ -176,6 +272,7 @@ impl Serialize for Cell {
 struct CellFields {
     hidden: Option<bool>,
     score: Option<f64>,
+    ci95: Option<[f64; 2]>,
     responses: Option<u64>,
 }
 
@@ -187,6 +284,7 @@ impl From<CellFields> for Cell {
         } else if fields.score.is_some() || responses > 0 {
             Cell::Score {
                 score: fields.score,
+                ci95: fields.ci95,
                 responses,
             }
         } else {
@@ -255,12 +353,18 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
         .levels
         .iter()
         .zip(&scores.levels)
-        .map(|(level, ls)| Level {
+        .enumerate()
+        .map(|(l, (level, ls))| Level {
             id: level.id.clone(),
             score: ls.score,
+            ci95: ls.ci95,
             target: level.target,
             meets_target: ls.meets_target,
             responses: ls.responses,
+            current: scores
+                .current
+                .as_ref()
+                .map(|c| now_figures(&c.levels[l], Some(level.target))),
             questions: ls.questions.iter().map(|q| question(survey, q)).collect(),
             by_period: ls
                 .by_period
@@ -268,6 +372,7 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
                 .map(|p| {
                     let figures = PeriodFigures {
                         score: p.score,
+                        ci95: p.ci95,
                         responses: p.responses,
                         by_segment: segments(survey, &p.by_segment),
                     };
@@ -299,8 +404,18 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
         periods: scores.periods.iter().map(ToString::to_string).collect(),
         overall: Overall {
             score: scores.overall,
+            ci95: scores.overall_ci95,
         },
         focus_level: scores.focus.map(|i| survey.levels[i].id.clone()),
+        focus_questions: question_ids(survey, &scores.focus_questions),
+        audience: None,
+        current: scores.current.as_ref().map(|c| CurrentFigures {
+            period: c.period.to_string(),
+            previous: c.previous.map(|p| p.to_string()),
+            focus_level: c.focus.map(|i| survey.levels[i].id.clone()),
+            focus_questions: question_ids(survey, &c.focus_questions),
+            overall: now_figures(&c.overall, None),
+        }),
         levels,
         text_questions,
     }
@@ -318,6 +433,7 @@ fn question(survey: &Survey, q: &QuestionScore) -> Question {
         reverse,
         answers: q.answers,
         score: q.score,
+        ci95: q.ci95,
         counts: question
             .kind
             .answer_keys()
@@ -326,6 +442,45 @@ fn question(survey: &Survey, q: &QuestionScore) -> Question {
             .collect(),
         top2,
         nps: matches!(question.kind, Kind::Nps).then_some(q.nps),
+        nps_ci95: matches!(question.kind, Kind::Nps).then_some(q.nps_ci95),
+    }
+}
+
+fn question_ids(survey: &Survey, questions: &[usize]) -> Vec<String> {
+    questions
+        .iter()
+        .map(|q| survey.questions[*q].id.clone())
+        .collect()
+}
+
+/// A current-period figure; a level's has `meets_target` against `target`.
+fn now_figures(now: &Now, target: Option<f64>) -> NowFigures {
+    match now {
+        Now::Hidden => NowFigures::Hidden { hidden: true },
+        Now::NoData => NowFigures::Shown {
+            score: None,
+            ci95: None,
+            responses: 0,
+            meets_target: target.map(|_| None),
+            change: None,
+        },
+        Now::Shown {
+            responses,
+            score,
+            ci95,
+            change,
+        } => NowFigures::Shown {
+            score: *score,
+            ci95: *ci95,
+            responses: *responses,
+            meets_target: target.map(|t| score.map(|s| s >= t)),
+            change: change.map(|c: Change| ChangeFigures {
+                from: c.from,
+                difference: c.difference,
+                p: c.p,
+                significant: c.significant(),
+            }),
+        },
     }
 }
 
@@ -348,7 +503,15 @@ fn segments(survey: &Survey, breakdowns: &[Breakdown]) -> Segments {
 
 fn cell_of(shown: &BreakdownCell) -> Cell {
     match *shown {
-        BreakdownCell::Score { responses, score } => Cell::Score { score, responses },
+        BreakdownCell::Score {
+            responses,
+            score,
+            ci95,
+        } => Cell::Score {
+            score,
+            ci95,
+            responses,
+        },
         BreakdownCell::Hidden { .. } => Cell::Hidden,
         BreakdownCell::NoData => Cell::NoData,
     }
@@ -393,6 +556,7 @@ mod tests {
         let cells = [
             Cell::Score {
                 score: Some(80.5),
+                ci95: None,
                 responses: 12,
             },
             Cell::Hidden,
@@ -401,7 +565,7 @@ mod tests {
         let text = serde_json::to_string(&cells).expect("serializable");
         assert_eq!(
             text,
-            r#"[{"score":80.5,"responses":12},{"hidden":true},{"responses":0,"score":null}]"#
+            r#"[{"score":80.5,"ci95":null,"responses":12},{"hidden":true},{"responses":0,"score":null,"ci95":null}]"#
         );
         let back: Vec<Cell> = serde_json::from_str(&text).expect("cells");
         assert_eq!(back, cells);
@@ -413,11 +577,13 @@ mod tests {
                 Cell::NoData,
                 Cell::Score {
                     score: None,
-                    responses: 3
+                    ci95: None,
+                    responses: 3,
                 },
                 Cell::Score {
                     score: Some(1.0),
-                    responses: 0
+                    ci95: None,
+                    responses: 0,
                 }
             ]
         );
@@ -431,19 +597,21 @@ mod tests {
             reverse,
             answers: 0,
             score: None,
+            ci95: None,
             counts: Keyed(vec![("1".into(), 0)]),
             top2,
             nps,
+            nps_ci95: nps.map(|_| None),
         };
         let text = |q: &Question| serde_json::to_string(q).expect("serializable");
         assert_eq!(
             text(&question(false, None, None)),
-            r#"{"id":"q","type":"scale","answers":0,"score":null,"counts":{"1":0}}"#
+            r#"{"id":"q","type":"scale","answers":0,"score":null,"ci95":null,"counts":{"1":0}}"#
         );
         let full = question(true, Some(None), Some(Some(12.5)));
         assert_eq!(
             text(&full),
-            r#"{"id":"q","type":"scale","reverse":true,"answers":0,"score":null,"counts":{"1":0},"top2":null,"nps":12.5}"#
+            r#"{"id":"q","type":"scale","reverse":true,"answers":0,"score":null,"ci95":null,"counts":{"1":0},"top2":null,"nps":12.5,"nps_ci95":null}"#
         );
         let back: Question = serde_json::from_str(&text(&full)).expect("a question");
         assert_eq!(back, full);

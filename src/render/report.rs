@@ -286,7 +286,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 .map(|(value, cell)| {
                     let label = cx.local(&value.label);
                     match cell {
-                        BreakdownCell::Score { responses, score } => SegmentRow {
+                        BreakdownCell::Score { responses, score, .. } => SegmentRow {
                             label,
                             state: "score",
                             text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),

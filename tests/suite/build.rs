@@ -101,7 +101,10 @@ fn scores_match_a_hand_computation() {
     assert_eq!(groups["partner"], serde_json::json!({"hidden": true}));
     // Q2 split by group: nobody from customer (no data), staff taken along with the partner.
     let q2 = &acc["by_period"]["2026-Q2"]["by_segment"]["group"];
-    assert_eq!(q2["customer"], serde_json::json!({"responses": 0, "score": null}));
+    assert_eq!(
+        q2["customer"],
+        serde_json::json!({"responses": 0, "score": null, "ci95": null})
+    );
     assert_eq!(q2["staff"], serde_json::json!({"hidden": true}));
 
     // Free text never reaches data.json; its answers are only counted.
@@ -229,4 +232,78 @@ error: refusing to replace surveys: the folder is not empty and was not made by 
             .code(1);
     }
     assert_eq!(before, snapshot_tree(tmp.path()));
+}
+
+/// Intervals, the current period, its change and the focus questions of a
+/// survey small enough to check with scipy (`stats.t.ppf`,
+/// `stats.ttest_ind(..., equal_var=False)`): one five-point question,
+/// five answers in the 1st quarter (100, 75, 75, 50, 100), five in the 2nd
+/// (25, 50, 25, 0, 50) and a single one in the 3rd (100).
+#[test]
+fn intervals_changes_and_focus_questions_match_scipy() {
+    let mut responses = String::new();
+    for (date, value) in [
+        ("2026-02-10", 5),
+        ("2026-02-11", 4),
+        ("2026-02-12", 4),
+        ("2026-02-13", 3),
+        ("2026-02-14", 5),
+        ("2026-05-10", 2),
+        ("2026-05-11", 3),
+        ("2026-05-12", 2),
+        ("2026-05-13", 1),
+        ("2026-05-14", 3),
+        ("2026-08-10", 5),
+    ] {
+        responses.push_str(&format!(
+            "- submitted: {date}\n  answers: {{ on-time: {value} }}\n"
+        ));
+    }
+    let project = crate::project::Project::new().responses("support", "a.yaml", responses.as_str());
+    let out = project.root().join("site");
+    rapport(project.root())
+        .args(["build", "--no-cache", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
+        .expect("JSON");
+    let interval = |v: &Value, low: f64, high: f64| {
+        close(&v[0], low);
+        close(&v[1], high);
+    };
+    let level = &d["levels"][0];
+    close(&level["score"], 650.0 / 11.0);
+    interval(&level["ci95"], 36.218881897083534, 81.96293628473465);
+    interval(
+        &level["questions"][0]["ci95"],
+        36.218881897083534,
+        81.96293628473465,
+    );
+    interval(&d["overall"]["ci95"], 36.218881897083534, 81.96293628473465);
+    // 54.03 to 105.97, clipped at 100.
+    interval(&level["by_period"]["2026-Q1"]["ci95"], 54.028734157910804, 100.0);
+    // One respondent: no interval.
+    assert_eq!(level["by_period"]["2026-Q3"]["ci95"], Value::Null);
+    assert_eq!(d["focus_level"], "accuracy");
+    assert_eq!(d["focus_questions"], serde_json::json!(["on-time"]));
+
+    // The 3rd quarter has one respondent, fewer than min_group_size (5): the
+    // current period is the 2nd, compared with the 1st.
+    let current = &d["current"];
+    assert_eq!(current["period"], "2026-Q2");
+    assert_eq!(current["previous"], "2026-Q1");
+    assert_eq!(current["focus_level"], "accuracy");
+    assert_eq!(current["focus_questions"], serde_json::json!(["on-time"]));
+    let now = &level["current"];
+    close(&now["score"], 30.0);
+    interval(&now["ci95"], 4.028734157910808, 55.971265842089196);
+    assert_eq!(now["responses"], 5);
+    assert_eq!(now["meets_target"], false);
+    close(&now["change"]["from"], 80.0);
+    close(&now["change"]["difference"], -50.0);
+    let p = now["change"]["p"].as_f64().expect("a p-value");
+    assert!((p - 0.0053908820195155945).abs() < 1e-6, "{p}");
+    assert_eq!(now["change"]["significant"], true);
+    close(&current["overall"]["change"]["difference"], -50.0);
 }

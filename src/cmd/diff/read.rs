@@ -285,7 +285,8 @@ mod tests {
                     "x",
                     Cell::Score {
                         score: Some(50.0),
-                        responses: 7
+                        ci95: None,
+                        responses: 7,
                     }
                 ),
                 ("y", Cell::Hidden),
