@@ -114,6 +114,8 @@ pub struct Scores {
     pub texts: Vec<TextAnswers>,
     /// Periods with responses, in time order.
     pub periods: Vec<Period>,
+    /// The latest `submitted` date among the responses; `None` without any.
+    pub latest: Option<time::Date>,
 }
 
 /// The score of a set of multi_choice options: the mean of their scores.
@@ -310,6 +312,7 @@ pub fn score(survey: &Survey, tally: &Tally) -> Scores {
         levels,
         texts,
         periods,
+        latest: tally.latest,
     }
 }
 
@@ -453,6 +456,7 @@ mod tests {
             t.add(
                 survey,
                 &crate::model::Response {
+                    submitted: crate::period::parse_date("2026-01-01").expect("date"),
                     period: crate::period::PeriodKind::Quarter
                         .of(crate::period::parse_date("2026-01-01").expect("date")),
                     segment: vec![None],
