@@ -56,4 +56,6 @@ share = Share
 comments = What respondents wrote
 not-scored = not scored
 data-files = Data: { $json } and { $csv }
+data-up-to = Data up to { $date }
+made-with = Made with rapport { $version }
 comments-sample = A sample of { $shown } of { $total } answers.

@@ -54,4 +54,6 @@ share = Andel
 comments = Hva de svarte skrev
 not-scored = gir ingen poeng
 data-files = Data: { $json } og { $csv }
+data-up-to = Data til og med { $date }
+made-with = Laget med rapport { $version }
 comments-sample = Et utvalg: { $shown } av { $total } svar.

@@ -54,4 +54,6 @@ share = Aandeel
 comments = Wat respondenten schreven
 not-scored = telt niet mee in de score
 data-files = Gegevens: { $json } en { $csv }
+data-up-to = Gegevens tot en met { $date }
+made-with = Gemaakt met rapport { $version }
 comments-sample = Een steekproef van { $shown } van de { $total } antwoorden.

@@ -60,4 +60,6 @@ share = Доля
 comments = Что написали респонденты
 not-scored = без оценки
 data-files = Данные: { $json } и { $csv }
+data-up-to = Данные по состоянию на { $date }
+made-with = Создано с помощью rapport { $version }
 comments-sample = Выборка: { $shown } из { $total }.

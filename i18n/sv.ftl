@@ -54,4 +54,6 @@ share = Andel
 comments = Vad de svarande skrev
 not-scored = ger inga poäng
 data-files = Data: { $json } och { $csv }
+data-up-to = Data till och med { $date }
+made-with = Skapad med rapport { $version }
 comments-sample = Ett urval: { $shown } av { $total } svar.

@@ -3,7 +3,8 @@
 //! period and segment value), how often each answer was given, and the
 //! [`Moments`] of its respondents' level and overall scores. Tallies of
 //! separate files merge by adding counts, so any split and any order of
-//! files gives the same numbers; nothing here is a float.
+//! files gives the same numbers; nothing here is a float. The latest
+//! `submitted` date merges by taking the later one, for the same reason.
 
 mod moments;
 
@@ -153,7 +154,8 @@ impl Sample {
     }
 }
 
-/// Everything counted for one survey (or one file of it).
+/// Everything counted for one survey (or one file of it). The cache stores
+/// it per file: a change of its shape raises the cache's layout number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// Counts per cell.
@@ -161,11 +163,14 @@ pub struct Tally {
     /// A sample of the free-text answers of questions with `publish: true`,
     /// per question index.
     pub texts: BTreeMap<u32, Sample>,
+    /// The latest `submitted` date counted; `None` before any response.
+    pub latest: Option<time::Date>,
 }
 
 impl Tally {
     /// Adds one response.
     pub fn add(&mut self, survey: &Survey, r: &Response) {
+        self.latest = self.latest.max(Some(r.submitted));
         // The respondent's level scores: the mean of their answers' scores per level.
         let mut level_sums = vec![(0.0_f64, 0_u32); survey.levels.len()];
         for (q, a) in &r.answers {
@@ -246,6 +251,7 @@ impl Tally {
         for (q, sample) in &other.texts {
             self.texts.entry(*q).or_default().merge(sample);
         }
+        self.latest = self.latest.max(other.latest);
     }
 
     /// The counts of a cell, if any response fell in it.
@@ -321,8 +327,10 @@ pub(crate) mod tests {
     }
 
     fn response(date: &str, seg: Option<u32>, answers: Vec<(u32, Answer)>) -> Response {
+        let submitted = parse_date(date).expect("date");
         Response {
-            period: PeriodKind::Quarter.of(parse_date(date).expect("date")),
+            submitted,
+            period: PeriodKind::Quarter.of(submitted),
             segment: vec![seg],
             language: None,
             answers,
@@ -355,6 +363,7 @@ pub(crate) mod tests {
         };
         assert_eq!(t.cell(cell).map(|c| c.responses), Some(1));
         assert_eq!(t.periods().len(), 2);
+        assert_eq!(t.latest, parse_date("2026-05-10"));
     }
 
     #[test]
@@ -407,5 +416,44 @@ pub(crate) mod tests {
             merged.merge(p);
         }
         assert_eq!(merged, whole);
+        assert_eq!(merged.latest, parse_date("2026-04-10"));
+        // Another split: the last response alone, merged into the first two.
+        let mut first_two = Tally::default();
+        first_two.merge(&parts[2]);
+        first_two.merge(&parts[1]);
+        first_two.merge(&Tally::default());
+        let mut last = parts[0].clone();
+        last.merge(&first_two);
+        assert_eq!(last, whole);
+    }
+
+    #[test]
+    fn the_latest_date_is_the_same_in_any_order() {
+        let s = survey();
+        let dates = [
+            "2026-03-01",
+            "2026-09-14T23:30:00-05:00",
+            "2025-12-31",
+            "2026-09-14",
+        ];
+        let tallies: Vec<Tally> = dates
+            .iter()
+            .map(|d| {
+                let mut t = Tally::default();
+                t.add(&s, &response(d, None, vec![]));
+                t
+            })
+            .collect();
+        let expected = parse_date("2026-09-14");
+        // A date-time counts on its own local date, not the next day in UTC.
+        assert_eq!(tallies[1].latest, expected);
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]] {
+            let mut merged = Tally::default();
+            for i in order {
+                merged.merge(&tallies[i]);
+            }
+            assert_eq!(merged.latest, expected, "{order:?}");
+        }
+        assert_eq!(Tally::default().latest, None);
     }
 }

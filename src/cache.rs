@@ -3,7 +3,8 @@
 //!
 //! It lives in `.rapport-cache/` in the project's root (safe to delete), one
 //! small file per response file. An entry is used only when it was written
-//! by this version of rapport for the same survey definition, and the
+//! by this version of rapport, with the same layout of counts, for the same
+//! survey definition, and the
 //! response file still has the same size and modification time, or else the
 //! same content (xxh3 hash): a `git checkout` that touches every file costs a
 //! read and a hash, not a parse. Files with problems are never cached, so
@@ -18,6 +19,13 @@ use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 /// The cache folder, relative to the project root.
 pub const DIR: &str = ".rapport-cache";
+
+/// What an entry's `version` must be: rapport's version and the layout of
+/// [`FileSummary`]. postcard is not self-describing, so an entry of another
+/// layout may decode into wrong counts instead of failing; the layout number
+/// goes up whenever [`FileSummary`] or anything in it changes shape, also
+/// between two releases. Entries of another version are not used.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+layout.2");
 
 /// What one valid response file counted: all that later stages need of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -137,7 +145,7 @@ impl SurveyCache {
     fn read(&self, rel: &Path) -> Option<Entry> {
         let bytes = std::fs::read(self.entry_path(rel)).ok()?;
         let entry: Entry = postcard::from_bytes(&bytes).ok()?;
-        (entry.version == env!("CARGO_PKG_VERSION") && entry.definition == self.definition).then_some(entry)
+        (entry.version == VERSION && entry.definition == self.definition).then_some(entry)
     }
 
     /// The summary of `rel` if it is unchanged since it was cached.
@@ -164,7 +172,7 @@ impl SurveyCache {
             return;
         }
         let entry = Entry {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
+            version: VERSION.to_owned(),
             definition: self.definition,
             size: stamp.size,
             modified: stamp.modified,
@@ -237,6 +245,33 @@ mod tests {
         let read_only = SurveyCache::new(&dir, "t", 7, false);
         read_only.store(rel, stamp, 42, &FileSummary::default());
         assert!(!dir.join(DIR).join("t").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn entries_of_another_layout_are_not_used() {
+        let dir = std::env::temp_dir().join(format!("rapport-cache-layout-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let rel = Path::new("surveys/s/responses/a.yaml");
+        let cache = SurveyCache::new(&dir, "s", 7, true);
+        let stamp = Stamp {
+            size: 10,
+            modified: 99,
+        };
+        cache.store(rel, stamp, 42, &FileSummary::default());
+        assert!(cache.fresh(rel, stamp).is_some());
+        // The same entry as written by this version before the layout changed.
+        let old = Entry {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            definition: 7,
+            size: 10,
+            modified: 99,
+            content: 42,
+            summary: FileSummary::default(),
+        };
+        let bytes = postcard::to_stdvec(&old).expect("encode");
+        std::fs::write(cache.entry_path(rel), bytes).expect("write");
+        assert_eq!(cache.fresh(rel, stamp), None);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,8 +1,9 @@
 //! Loading: find a project's files and read them as text.
 //!
 //! Surveys are the folders of `surveys/`; each has `survey.yaml` and any
-//! number of `.yaml`/`.yml` files at any depth under `responses/`. Everything
-//! is listed in sorted order, so results never depend on the file system.
+//! number of `.yaml`/`.yml` files at any depth under `responses/`; any other
+//! file there is reported, unless its name starts with `.`. Everything is
+//! listed in sorted order, so results never depend on the file system.
 //! Text must be UTF-8 (a byte order mark is dropped; LF and CRLF both work).
 
 use crate::diagnostics::{code, slash, Diagnostic, Pos, Severity, Span};
@@ -158,7 +159,8 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
         };
         let rel = relative(root, entry.path());
         if entry.path_is_symlink() {
-            // Links to folders (loops included) and YAML files; other files are ignored anyway.
+            // Links to folders (loops included) and YAML files; a link to any
+            // other file is reported below, as the file would be.
             if is_yaml(&rel) || entry.path().is_dir() || std::fs::metadata(entry.path()).is_err() {
                 diags.push(symlink(
                     root,
@@ -166,14 +168,64 @@ fn response_files(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<P
                     "its responses are not counted",
                     "copy the file into responses/ instead of linking it",
                 ));
+                continue;
             }
+        }
+        if entry.file_type().is_dir() {
             continue;
         }
-        if entry.file_type().is_file() && is_yaml(&rel) {
+        if is_yaml(&rel) && !entry.path_is_symlink() {
             files.push(rel);
+        } else {
+            diags.push(unread(&rel));
         }
     }
     files
+}
+
+/// Extensions of the files form tools export answers as.
+const EXPORTS: [&str; 6] = ["csv", "tsv", "xlsx", "xls", "json", "ods"];
+
+/// Where docs/format.md describes response files.
+const RESPONSE_FILES_DOCS: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/format.md#response-files"
+);
+
+/// Warning W0006 for a file under responses/ that is not read, saying what
+/// to do with it.
+fn unread(rel: &Path) -> Diagnostic {
+    let name = rel
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let extension = rel
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (message, help) = if EXPORTS.contains(&extension.as_str()) {
+        (
+            format!(
+                "`{name}` is not read: it is a form tool's export, and rapport reads only .yaml and .yml files in responses/"
+            ),
+            format!("convert it into a response file first: {RESPONSE_FILES_DOCS}"),
+        )
+    } else if matches!(extension.as_str(), "yaml" | "yml") {
+        let stem = rel
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        (
+            format!(
+                "`{name}` is not read: rapport reads only .yaml and .yml files in responses/, in lowercase"
+            ),
+            format!("rename it to `{stem}.{extension}`"),
+        )
+    } else {
+        (
+            format!("`{name}` is not read: rapport reads only .yaml and .yml files in responses/"),
+            "move it out of responses/, or start its name with `.` to keep it there unread".to_owned(),
+        )
+    };
+    Diagnostic::general(Severity::Warning, code::UNREAD_FILE, Some(rel), message).help(help)
 }
 
 /// Warning W0003 for a symbolic link, saying where it points.

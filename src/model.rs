@@ -317,6 +317,8 @@ pub enum Answer {
 /// One checked response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
+    /// The date it was submitted on (a date-time's own local date).
+    pub submitted: time::Date,
     /// The period it was submitted in.
     pub period: Period,
     /// For each segment of the survey, the value's index, if the respondent has one.

@@ -98,6 +98,16 @@ pub fn parse_date(text: &str) -> Option<Date> {
     OffsetDateTime::parse(text, &Rfc3339).ok().map(|t| t.date())
 }
 
+/// A date as `YYYY-MM-DD`.
+pub fn iso_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
 /// Why `text` is not a date rapport reads, with a fix where one is clear.
 pub fn explain_bad_date(text: &str) -> (String, Option<String>) {
     let t = text.trim();
@@ -207,6 +217,14 @@ mod tests {
             Some("write e.g. `2026-06-01T10:00:00Z` (UTC) or `2026-06-01T10:00:00+02:00`")
         );
         assert!(parse_date("2026-06-01T10:00:00Z").is_some());
+    }
+
+    #[test]
+    fn dates_print_as_written_in_iso_form() {
+        assert_eq!(iso_date(parse_date("2026-09-04").expect("date")), "2026-09-04");
+        let local = parse_date("2026-09-14T23:30:00-05:00").expect("date-time");
+        assert_eq!(iso_date(local), "2026-09-14");
+        assert_eq!(iso_date(parse_date("0999-01-02").expect("date")), "0999-01-02");
     }
 
     #[test]

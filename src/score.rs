@@ -194,6 +194,8 @@ pub struct Scores {
     pub texts: Vec<TextAnswers>,
     /// Periods with responses, in time order.
     pub periods: Vec<Period>,
+    /// The latest `submitted` date among the responses; `None` without any.
+    pub latest: Option<time::Date>,
 }
 
 /// A question's score, top-2-box and Net Promoter Score from its counts.
@@ -438,6 +440,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         levels,
         texts,
         periods,
+        latest: tally.latest,
     }
 }
 
@@ -671,6 +674,7 @@ mod tests {
             t.add(
                 survey,
                 &crate::model::Response {
+                    submitted: crate::period::parse_date("2026-01-01").expect("date"),
                     period: crate::period::PeriodKind::Quarter
                         .of(crate::period::parse_date("2026-01-01").expect("date")),
                     segment: vec![None],

@@ -57,3 +57,5 @@ pub const SYMLINK: &str = "W0003";
 pub const NO_WORDS: &str = "W0004";
 /// A file in templates/ that replaces no built-in template.
 pub const UNUSED_TEMPLATE: &str = "W0005";
+/// A file under responses/ that rapport does not read (a form tool's export, a README).
+pub const UNREAD_FILE: &str = "W0006";

@@ -2,7 +2,7 @@
 //! level in one sentence, in every site language (`index.html` in the
 //! first, `index.<lang>.html` in the others).
 
-use super::parts::{alternates, fixed_words, period_range, site_title};
+use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::report::page_path;
 use super::view::{IndexPage, Localized, ReportPage, SurveyLink};
 use crate::i18n::Words;
@@ -91,5 +91,7 @@ pub fn page(
         alternates: alternates(languages, lang, |l| format!("{root}{}", path(l, default))),
         t: fixed_words(&words),
         surveys: links,
+        // The latest response of all surveys.
+        footer: footer(surveys.iter().filter_map(|(_, s)| s.latest).max(), &words),
     }
 }

@@ -1,8 +1,8 @@
 //! Pieces that report pages and index pages are both built from, so that
 //! each is made one way: the fixed words, the site's title, a range of
-//! periods, and the links to the same page in other languages.
+//! periods, the links to the same page in other languages, and the footer.
 
-use super::view::Alternate;
+use super::view::{Alternate, Footer};
 use crate::i18n::{language_name, Words};
 use crate::model::Text;
 use crate::period::Period;
@@ -24,6 +24,18 @@ pub fn period_range(periods: &[Period], words: &Words) -> Option<String> {
             &[("from", &a.to_string()), ("to", &b.to_string())],
         )),
         _ => None,
+    }
+}
+
+/// The foot of a page whose latest response was submitted on `latest`.
+pub fn footer(latest: Option<time::Date>, words: &Words) -> Footer {
+    let latest = latest.map(crate::period::iso_date);
+    let version = env!("CARGO_PKG_VERSION");
+    Footer {
+        data_up_to: latest.as_ref().map(|d| words.with("data-up-to", &[("date", d)])),
+        latest,
+        version: version.to_owned(),
+        made_with: words.with("made-with", &[("version", version)]),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::charts::{self, Part};
 use super::markdown;
-use super::parts::{alternates, fixed_words, period_range, site_title};
+use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::view::{
     Band, Chart, CommentsView, Headline, Html, LevelView, Localized, QuestionView, ReportPage, SegmentRow,
     SegmentView,
@@ -211,6 +211,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         home: format!("{root}{}", spec.home),
         data_json: format!("{root}{}/data.json", survey.id),
         data_csv: format!("{root}{}/data.csv", survey.id),
+        footer: footer(scores.latest, &cx.words),
         root,
         t,
     }

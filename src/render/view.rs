@@ -36,6 +36,22 @@ pub struct Alternate {
     pub current: bool,
 }
 
+/// The foot of every page: how recent its data is and what made it. Taken
+/// from the responses and rapport's version, never from the clock, so the
+/// same input gives the same page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Footer {
+    /// The latest `submitted` date among the page's responses, `YYYY-MM-DD`;
+    /// `None` without responses.
+    pub latest: Option<String>,
+    /// "Data up to 2026-09-14", when there are responses.
+    pub data_up_to: Option<String>,
+    /// rapport's version, e.g. `0.1.0`.
+    pub version: String,
+    /// "Made with rapport 0.1.0".
+    pub made_with: String,
+}
+
 /// The opening lines of a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Headline {
@@ -199,6 +215,8 @@ pub struct ReportPage {
     pub data_json: String,
     /// Link to data.csv.
     pub data_csv: String,
+    /// How recent the data is, and what made the page.
+    pub footer: Footer,
 }
 
 /// A survey on the index page.
@@ -231,4 +249,6 @@ pub struct IndexPage {
     pub t: BTreeMap<&'static str, String>,
     /// The surveys.
     pub surveys: Vec<SurveyLink>,
+    /// How recent the data of all surveys is, and what made the page.
+    pub footer: Footer,
 }

@@ -50,7 +50,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> Option<Response> {
     };
     let before = ctx.diags.len();
     let survey = look.survey;
-    let mut period = None;
+    let mut date = None;
     let mut segment = vec![None; survey.segments.len()];
     let mut answers = Vec::new();
     let mut has_submitted = false;
@@ -68,7 +68,7 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> Option<Response> {
             }
             "submitted" => {
                 has_submitted = true;
-                period = submitted(ctx, value).map(|d| survey.period.of(d));
+                date = submitted(ctx, value);
             }
             "language" => lang = language(ctx, look, value),
             "segment" => segments(ctx, look, value, &mut segment),
@@ -88,9 +88,10 @@ pub fn response(ctx: &mut Ctx, look: &Lookup, node: &Node) -> Option<Response> {
         ctx.push(d);
     }
     let valid = ctx.diags.len() == before;
-    match (valid, period) {
-        (true, Some(period)) => Some(Response {
-            period,
+    match (valid, date) {
+        (true, Some(date)) => Some(Response {
+            submitted: date,
+            period: survey.period.of(date),
             segment,
             language: lang,
             answers,

@@ -142,6 +142,45 @@ fn output_is_byte_identical_and_independent_of_how_files_are_split() {
 }
 
 #[test]
+fn every_page_says_how_recent_its_data_is() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("project");
+    copy_tree(&fixtures().join("build/hand"), &root);
+    // A second survey whose latest response is a date-time late on New
+    // Year's Eve: it counts on its own date, not on UTC's 1 January.
+    copy_tree(&root.join("surveys/hand"), &root.join("surveys/late"));
+    std::fs::write(
+        root.join("surveys/late/responses/c.yaml"),
+        "- submitted: 2026-12-31T23:30:00-05:00\n  answers: {}\n",
+    )
+    .expect("write");
+    let out = tmp.path().join("site");
+    rapport(&root)
+        .args(["build", "--no-cache", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let footer = |page: &str| {
+        let html = std::fs::read_to_string(out.join(page)).expect("read a page");
+        let start = html.find("<footer class=\"site\">").expect("a footer");
+        html[start..].lines().nth(1).unwrap_or_default().to_owned()
+    };
+    let made_with = format!("Made with rapport {}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        footer("hand/index.html"),
+        format!("<p>Data up to 2026-06-30 · {made_with}</p>")
+    );
+    assert_eq!(
+        footer("late/index.html"),
+        format!("<p>Data up to 2026-12-31 · {made_with}</p>")
+    );
+    assert_eq!(
+        footer("index.html"),
+        format!("<p>Data up to 2026-12-31 · {made_with}</p>")
+    );
+}
+
+#[test]
 fn data_json_matches_its_snapshot() {
     let root = fixtures().join("build/hand");
     let tmp = tempfile::tempdir().expect("temp dir");

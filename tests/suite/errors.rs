@@ -1428,6 +1428,59 @@ privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so t
 }
 
 #[test]
+fn files_in_responses_that_are_not_read() {
+    Project::new()
+        .responses("support", "google-forms.csv", "Timestamp,Was it delivered on time?\n")
+        .responses("support", "2026/q3/answers.XLSX", "not really a spreadsheet")
+        .responses("support", "2026/README.md", "# Answers of 2026\n")
+        .responses("support", "b.YML", RESPONSES)
+        // Hidden files and folders are skipped without a word.
+        .responses("support", ".gitkeep", "")
+        .responses("support", ".a.yaml.swp", "")
+        .responses("support", ".old/export.csv", "")
+        .stderr(str![[r#"
+warning[W0006]: `README.md` is not read: rapport reads only .yaml and .yml files in responses/
+ = in surveys/support/responses/2026/README.md
+ = help: move it out of responses/, or start its name with `.` to keep it there unread
+
+warning[W0006]: `answers.XLSX` is not read: it is a form tool's export, and rapport reads only .yaml and .yml files in responses/
+ = in surveys/support/responses/2026/q3/answers.XLSX
+ = help: convert it into a response file first: https://github.com/rapport-surveys/rapport/blob/main/docs/format.md#response-files
+
+warning[W0006]: `b.YML` is not read: rapport reads only .yaml and .yml files in responses/, in lowercase
+ = in surveys/support/responses/b.YML
+ = help: rename it to `b.yml`
+
+warning[W0006]: `google-forms.csv` is not read: it is a form tool's export, and rapport reads only .yaml and .yml files in responses/
+ = in surveys/support/responses/google-forms.csv
+ = help: convert it into a response file first: https://github.com/rapport-surveys/rapport/blob/main/docs/format.md#response-files
+
+checked 1 survey (1 response in 1 file): 0 errors, 4 warnings
+privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
+
+"#]])
+        .check();
+}
+
+#[test]
+#[cfg(unix)]
+fn symlinked_export() {
+    Project::new()
+        .file("form.csv", "Timestamp\n")
+        .symlink("surveys/support/responses/form.csv", "../../../form.csv")
+        .stderr(str![[r#"
+warning[W0006]: `form.csv` is not read: it is a form tool's export, and rapport reads only .yaml and .yml files in responses/
+ = in surveys/support/responses/form.csv
+ = help: convert it into a response file first: https://github.com/rapport-surveys/rapport/blob/main/docs/format.md#response-files
+
+checked 1 survey (1 response in 1 file): 0 errors, 1 warning
+privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
+
+"#]])
+        .check();
+}
+
+#[test]
 fn unsupported_language() {
     Project::empty()
         .survey(
