@@ -154,8 +154,9 @@ pub struct Current {
     pub levels: Vec<Now>,
     /// The first level, in order, that is shown and misses its target.
     pub focus: Option<usize>,
-    /// The focus level's questions below its target in the current period.
-    pub focus_questions: Vec<usize>,
+    /// The focus level's questions below its target in the current period
+    /// (question index and score there).
+    pub focus_questions: Vec<(usize, f64)>,
 }
 
 /// A text question's figures.
@@ -184,8 +185,9 @@ pub struct Scores {
     /// Index of the focus level.
     pub focus: Option<usize>,
     /// What holds the focus level down: its scored questions below its
-    /// target, lowest first, at most [`FOCUS_QUESTIONS`] (question indices).
-    pub focus_questions: Vec<usize>,
+    /// target, lowest first, at most [`FOCUS_QUESTIONS`] (question index
+    /// and score).
+    pub focus_questions: Vec<(usize, f64)>,
     /// The current period and its change from the previous one.
     pub current: Option<Current>,
     /// Per level.
@@ -322,13 +324,17 @@ fn level_figures(survey: &Survey, level: usize, counts: &CellCounts) -> (u64, Op
 
 /// The scored questions of a level below `target`, lowest score first
 /// (the first declared on a tie), at most [`FOCUS_QUESTIONS`].
-fn below_target(questions: &[QuestionScore], target: f64) -> Vec<usize> {
+fn below_target(questions: &[QuestionScore], target: f64) -> Vec<(usize, f64)> {
     let mut below: Vec<(f64, usize)> = questions
         .iter()
         .filter_map(|q| q.score.filter(|s| *s < target).map(|s| (s, q.question)))
         .collect();
     below.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    below.into_iter().take(FOCUS_QUESTIONS).map(|(_, q)| q).collect()
+    below
+        .into_iter()
+        .take(FOCUS_QUESTIONS)
+        .map(|(s, q)| (q, s))
+        .collect()
 }
 
 /// Scores a survey from its tally. `min_group_size` picks the current

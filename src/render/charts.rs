@@ -245,7 +245,14 @@ pub fn bars(items: &[(String, f64, String)]) -> String {
 }
 
 /// A level's score per period as a line, with its target as a dashed line.
-pub fn trend(points: &[(String, Option<f64>)], target: f64, target_label: &str) -> String {
+/// `intervals` holds each point's 95 % interval, drawn as a whisker, so a
+/// point from three answers does not look as sure as one from seven hundred.
+pub fn trend(
+    points: &[(String, Option<f64>)],
+    intervals: &[Option<[f64; 2]>],
+    target: f64,
+    target_label: &str,
+) -> String {
     let height = 240;
     draw(height, |root| {
         let n = points.len().max(1) as i32;
@@ -287,6 +294,22 @@ pub fn trend(points: &[(String, Option<f64>)], target: f64, target_label: &str) 
             (tx - 4, ty - 10),
             font(12, VERMILLION, HPos::Right),
         ))?;
+        for (i, interval) in intervals.iter().enumerate() {
+            if let Some([low, high]) = interval {
+                let x = i as f64;
+                let whisker = BLUE.mix(0.45).stroke_width(2);
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(x, *low), (x, *high)],
+                    whisker,
+                )))?;
+                for y in [*low, *high] {
+                    chart.draw_series(std::iter::once(PathElement::new(
+                        vec![(x - 0.08, y), (x + 0.08, y)],
+                        whisker,
+                    )))?;
+                }
+            }
+        }
         // A gap in the data (a period nobody answered this level) breaks the line.
         let mut run: Vec<(f64, f64)> = Vec::new();
         let mut runs = Vec::new();

@@ -446,10 +446,10 @@ fn question(survey: &Survey, q: &QuestionScore) -> Question {
     }
 }
 
-fn question_ids(survey: &Survey, questions: &[usize]) -> Vec<String> {
+fn question_ids(survey: &Survey, questions: &[(usize, f64)]) -> Vec<String> {
     questions
         .iter()
-        .map(|q| survey.questions[*q].id.clone())
+        .map(|(q, _)| survey.questions[*q].id.clone())
         .collect()
 }
 

@@ -7,13 +7,14 @@ use super::charts::{self, Part};
 use super::markdown;
 use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::view::{
-    Band, Chart, CommentsView, Headline, Html, LevelView, Localized, QuestionView, ReportPage, SegmentRow,
-    SegmentView,
+    Band, Chart, CommentsView, FocusQuestion, Headline, Html, LevelView, Localized, QuestionView, ReportPage,
+    SegmentRow, SegmentView,
 };
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};
+use crate::period::Period;
 use crate::score::BreakdownCell;
-use crate::score::{LevelScore, QuestionScore, Scores};
+use crate::score::{Change, LevelScore, Now, QuestionScore, Scores};
 
 /// A survey's page in one language, and where it goes.
 pub struct PageSpec<'a> {
@@ -94,7 +95,49 @@ impl PageWords<'_> {
             None => self.words.get("no-data"),
         }
     }
+
+    /// A period as the page names it.
+    fn period(&self, period: &Period) -> String {
+        period.to_string()
+    }
+
+    /// "95 % interval 63.0–71.1", and "uncertain: few answers" after it
+    /// when the interval is wider than [`UNCERTAIN`] points.
+    fn interval(&self, ci95: Option<[f64; 2]>) -> Option<String> {
+        let [low, high] = ci95?;
+        let text = self.words.with(
+            "interval",
+            &[("low", &self.score(low)), ("high", &self.score(high))],
+        );
+        Some(if high - low > UNCERTAIN {
+            format!("{text} · {}", self.words.get("uncertain"))
+        } else {
+            text
+        })
+    }
+
+    /// "up 2.3 since 2026-Q2, within the margin of error".
+    fn change(&self, change: &Change, since: &Period) -> String {
+        let points = self.score(change.difference.abs());
+        let period = self.period(since);
+        let args = [("points", points.as_str()), ("period", period.as_str())];
+        // Compared as shown, rounded to one decimal.
+        let direction = match (change.difference * 10.0).round() {
+            d if d > 0.0 => self.words.with("change-up", &args),
+            d if d < 0.0 => self.words.with("change-down", &args),
+            _ => self.words.with("change-none", &args),
+        };
+        let verdict = match change.significant() {
+            Some(true) => self.words.get("change-real"),
+            Some(false) => self.words.get("change-noise"),
+            None => self.words.get("change-untested"),
+        };
+        format!("{direction}, {verdict}")
+    }
 }
+
+/// An interval wider than this many points marks a score as uncertain.
+pub const UNCERTAIN: f64 = 20.0;
 
 /// Builds the context of one report page.
 pub fn page(spec: &PageSpec) -> ReportPage {
@@ -122,6 +165,11 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         .enumerate()
         .map(|(i, (_, ls))| level_view(&cx, i, ls, scores, spec.min_group_size))
         .collect();
+    // The report leads with the current period when there is one.
+    let (focus_level, focus_ids) = match &scores.current {
+        Some(c) => (c.focus, c.focus_questions.as_slice()),
+        None => (scores.focus, scores.focus_questions.as_slice()),
+    };
     let top = survey.levels.len().max(1) as u32;
     let pyramid = survey
         .levels
@@ -130,21 +178,63 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         .enumerate()
         .rev()
         .map(|(i, (level, ls))| {
-            let (status, class) = cx.status(ls.meets_target);
+            let (score, responses, change) = match scores.current.as_ref().map(|c| (c, &c.levels[i])) {
+                None => (Some(ls.score), ls.responses, None),
+                Some((_, Now::Hidden)) => (None, 0, None),
+                Some((_, Now::NoData)) => (Some(None), 0, None),
+                Some((
+                    c,
+                    Now::Shown {
+                        score,
+                        responses,
+                        change,
+                        ..
+                    },
+                )) => (
+                    Some(*score),
+                    *responses,
+                    change
+                        .as_ref()
+                        .zip(c.previous.as_ref())
+                        .map(|(ch, p)| cx.change(ch, p)),
+                ),
+            };
+            let (status, class) = cx.status(score.flatten().map(|s| s >= ls.target));
             Band {
                 id: level.id.clone(),
                 name: cx.local(&level.name),
-                score: cx.score_of_target(ls.score, ls.target),
+                score: match score {
+                    Some(s) => cx.score_of_target(s, ls.target),
+                    None => cx
+                        .words
+                        .with("hidden", &[("n", &cx.words.integer(spec.min_group_size))]),
+                },
+                change,
                 status,
                 class,
                 width: 100 - (i as u32 * 60 / top),
-                focus: scores.focus == Some(i),
-                n: format!("n = {}", cx.words.integer(ls.responses)),
+                focus: focus_level == Some(i),
+                n: format!("n = {}", cx.words.integer(responses)),
             }
         })
         .collect();
-    let focus = scores.focus.map(|i| levels[i].clone());
-    let sentence = match scores.focus {
+    let focus = focus_level.map(|i| levels[i].clone());
+    let focus_score = |i: usize| match scores.current.as_ref().map(|c| &c.levels[i]) {
+        Some(Now::Shown { score, .. }) => *score,
+        _ => scores.levels[i].score,
+    };
+    let focus_questions = focus_ids
+        .iter()
+        .map(|(q, score)| {
+            let question = &survey.questions[*q];
+            FocusQuestion {
+                id: question.id.clone(),
+                text: cx.local(&question.text),
+                score: format!("{} {}", cx.words.get("score"), cx.score(*score)),
+            }
+        })
+        .collect();
+    let sentence = match focus_level {
         Some(i) => {
             let level = &survey.levels[i];
             let ls = &scores.levels[i];
@@ -152,7 +242,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
                 "focus",
                 &[
                     ("level", &cx.local(&level.name).text),
-                    ("score", &ls.score.map(|s| cx.score(s)).unwrap_or_default()),
+                    ("score", &focus_score(i).map(|s| cx.score(s)).unwrap_or_default()),
                     ("target", &cx.target(ls.target)),
                 ],
             )
@@ -202,10 +292,35 @@ pub fn page(spec: &PageSpec) -> ReportPage {
             overall: scores
                 .overall
                 .map(|s| format!("{} (n = {})", cx.score(s), cx.words.integer(scores.responses))),
+            now: scores.current.as_ref().and_then(|c| {
+                let Now::Shown {
+                    score: Some(score),
+                    responses,
+                    change,
+                    ..
+                } = &c.overall
+                else {
+                    return None;
+                };
+                let mut line = cx.words.with(
+                    "now-overall",
+                    &[
+                        ("period", &cx.period(&c.period)),
+                        ("score", &cx.score(*score)),
+                        ("responses", &cx.words.count("responses", *responses)),
+                    ],
+                );
+                if let (Some(change), Some(previous)) = (change, &c.previous) {
+                    line = format!("{line}, {}", cx.change(change, previous));
+                }
+                Some(format!("{line}."))
+            }),
             sentence,
         },
         pyramid,
         focus,
+        focus_questions_heading: cx.words.get("holds-down"),
+        focus_questions,
         levels,
         comments,
         home: format!("{root}{}", spec.home),
@@ -221,11 +336,15 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
     let level = &cx.survey.levels[i];
     let (status, class) = cx.status(ls.meets_target);
     let summary = match ls.score {
-        Some(_) => format!(
-            "{} · {status} · {}",
-            cx.score_of_target(ls.score, ls.target),
-            cx.words.count("responses", ls.responses)
-        ),
+        Some(_) => {
+            let mut parts = vec![
+                cx.score_of_target(ls.score, ls.target),
+                status.clone(),
+                cx.words.count("responses", ls.responses),
+            ];
+            parts.extend(cx.interval(ls.ci95));
+            parts.join(" · ")
+        }
         None => format!(
             "{} ({} {})",
             cx.words.get("no-answers"),
@@ -245,7 +364,8 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
             .map(|p| (p.period.to_string(), p.score))
             .collect();
         let target_label = format!("{} {}", cx.words.get("target"), cx.target(ls.target));
-        let svg = charts::trend(&points, ls.target, &target_label);
+        let intervals: Vec<Option<[f64; 2]>> = ls.by_period.iter().map(|p| p.ci95).collect();
+        let svg = charts::trend(&points, &intervals, ls.target, &target_label);
         let name = cx.local(&level.name).text;
         let desc = points
             .iter()
@@ -259,7 +379,12 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
             .join(", ");
         Chart {
             svg: charts::accessible(&svg, &format!("trend-{}", level.id), &name, &desc),
-            headers: vec![String::new(), cx.words.get("score"), cx.words.get("count")],
+            headers: vec![
+                String::new(),
+                cx.words.get("score"),
+                cx.words.get("count"),
+                cx.words.get("interval-heading"),
+            ],
             rows: ls
                 .by_period
                 .iter()
@@ -268,6 +393,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                         p.period.to_string(),
                         p.score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
                         cx.words.integer(p.responses),
+                        cx.interval(p.ci95).unwrap_or_default(),
                     ]
                 })
                 .collect(),
@@ -287,10 +413,15 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 .map(|(value, cell)| {
                     let label = cx.local(&value.label);
                     match cell {
-                        BreakdownCell::Score { responses, score, .. } => SegmentRow {
+                        BreakdownCell::Score {
+                            responses,
+                            score,
+                            ci95,
+                        } => SegmentRow {
                             label,
                             state: "score",
                             text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
+                            interval: cx.interval(*ci95).unwrap_or_default(),
                             n: format!("n = {}", cx.words.integer(*responses)),
                             width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
                         },
@@ -302,6 +433,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                             } else {
                                 cx.words.with("hidden", &[("n", &cx.words.integer(min))])
                             },
+                            interval: String::new(),
                             n: String::new(),
                             width: 0,
                         },
@@ -309,6 +441,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                             label,
                             state: "none",
                             text: cx.words.get("no-data"),
+                            interval: String::new(),
                             n: String::new(),
                             width: 0,
                         },
@@ -379,12 +512,17 @@ fn question_view(cx: &PageWords, q: &QuestionScore, responses: u64) -> QuestionV
     }
     if let Some(s) = q.score {
         facts.push(format!("{} {}", cx.words.get("score"), cx.score(s)));
+        facts.extend(cx.interval(q.ci95));
     }
     if let Some(t) = q.top2 {
         facts.push(format!("{} {}", cx.words.get("top2"), cx.words.percent(t)));
     }
     if let Some(n) = q.nps {
         facts.push(format!("{} {}", cx.words.get("nps"), cx.words.number(n, 0)));
+        if let Some([low, high]) = q.nps_ci95 {
+            let (low, high) = (cx.words.number(low, 0), cx.words.number(high, 0));
+            facts.push(cx.words.with("interval", &[("low", &low), ("high", &high)]));
+        }
     }
     let note = match &question.kind {
         Kind::Scale { reverse: true, .. } => Some(cx.words.get("reverse-scored")),

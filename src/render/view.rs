@@ -61,6 +61,9 @@ pub struct Headline {
     pub period: Option<String>,
     /// The overall score, rounded.
     pub overall: Option<String>,
+    /// The current period in one line: its overall score and the change
+    /// from the previous period, in words.
+    pub now: Option<String>,
     /// The focus level in one sentence.
     pub sentence: String,
 }
@@ -72,8 +75,10 @@ pub struct Band {
     pub id: String,
     /// Level name.
     pub name: Localized,
-    /// "82.3 (target 80)".
+    /// "82.3 (target 80)", in the current period when there is one.
     pub score: String,
+    /// "up 2.3 since 2026-Q2, within the margin of error".
+    pub change: Option<String>,
     /// "meets its target", "below its target" or "no data".
     pub status: String,
     /// `meets`, `misses` or `none`, for styling.
@@ -124,6 +129,8 @@ pub struct SegmentRow {
     pub state: &'static str,
     /// The score, or what stands in its place.
     pub text: String,
+    /// "95 % interval 54.0–78.5" (and "uncertain" when wide), when shown.
+    pub interval: String,
     /// "n = 42", when shown.
     pub n: String,
     /// Bar width in percent.
@@ -170,6 +177,17 @@ pub struct LevelView {
     pub segments: Vec<SegmentView>,
 }
 
+/// A question that holds the focus level down.
+#[derive(Debug, Clone, Serialize)]
+pub struct FocusQuestion {
+    /// The question's id, for the link to it.
+    pub id: String,
+    /// The question as asked.
+    pub text: Localized,
+    /// "Score 62.6".
+    pub score: String,
+}
+
 /// Published free-text answers of one question.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommentsView {
@@ -207,6 +225,10 @@ pub struct ReportPage {
     pub pyramid: Vec<Band>,
     /// The focus level's section id and recommendations.
     pub focus: Option<LevelView>,
+    /// "What holds it down", when the focus level has questions below its target.
+    pub focus_questions_heading: String,
+    /// The focus level's questions below its target, lowest first.
+    pub focus_questions: Vec<FocusQuestion>,
     /// Every level, foundation first.
     pub levels: Vec<LevelView>,
     /// Published free-text answers.

@@ -11,7 +11,7 @@
 //! whose shapes are fixed, are read through the writer's own [`Cell`].
 
 use super::DiffError;
-use crate::render::data_json::Cell;
+use crate::render::data_json::{Cell, CurrentFigures, NowFigures};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -27,6 +27,8 @@ pub(super) struct Data {
     pub(super) overall: Option<f64>,
     pub(super) focus: Option<Option<String>>,
     pub(super) min_group_size: Option<u64>,
+    /// The current period, when data.json has one (v2).
+    pub(super) current: Option<CurrentFigures>,
     pub(super) levels: Vec<Level>,
 }
 
@@ -37,6 +39,8 @@ pub(super) struct Level {
     pub(super) score: Option<Option<f64>>,
     pub(super) target: Option<Option<f64>>,
     pub(super) meets_target: Option<Option<bool>>,
+    /// Its figures in the current period, when data.json has them (v2).
+    pub(super) current: Option<NowFigures>,
     /// `(segment, value, cell)`, in data.json's order.
     pub(super) cells: Vec<(String, String, Cell)>,
 }
@@ -102,6 +106,7 @@ pub(super) fn parse(value: &Value) -> Result<Data, String> {
         _ => Err(format!("`{at}` is not a level id or null")),
     })?;
     let min_group_size = optional(top, "min_group_size", "", count)?;
+    let current = optional(top, "current", "", fixed)?.flatten();
     let Value::Array(items) = required(top, "levels", "")? else {
         return Err("`levels` is not an array".to_string());
     };
@@ -114,6 +119,7 @@ pub(super) fn parse(value: &Value) -> Result<Data, String> {
         overall,
         focus,
         min_group_size,
+        current,
         levels,
     })
 }
@@ -148,8 +154,15 @@ fn level(value: &Value, at: &str) -> Result<Level, String> {
             Value::Bool(b) => Ok(Some(*b)),
             _ => Err(format!("`{at}` is not true, false or null")),
         })?,
+        current: optional(obj, "current", at, fixed)?.flatten(),
         cells,
     })
+}
+
+/// A part of data.json whose shape is fixed, read as the writer's type;
+/// `null` is `None`.
+fn fixed<T: for<'de> Deserialize<'de>>(value: &Value, at: &str) -> Result<Option<T>, String> {
+    Option::<T>::deserialize(value).map_err(|e| format!("`{at}` is not as rapport writes it: {e}"))
 }
 
 /// A breakdown cell, read as the writer's [`Cell`].

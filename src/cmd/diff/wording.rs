@@ -3,7 +3,7 @@
 //! that no data.json can change the comment's layout.
 
 use super::read::{Data, Level};
-use crate::render::data_json::Cell;
+use crate::render::data_json::{Cell, ChangeFigures, NowFigures};
 use std::collections::BTreeMap;
 
 /// The minus sign of negative numbers and deltas (not a hyphen).
@@ -61,6 +61,7 @@ pub(super) fn compare(base: &Data, new: &Data) -> Vec<String> {
             lines.push(format!("min_group_size: {before} → {after}"));
         }
     }
+    lines.extend(current_change(base, new));
     let (hidden, shown) = hiding(base, new);
     if !hidden.is_empty() {
         lines.push(format!("newly hidden: {hidden}"));
@@ -69,6 +70,94 @@ pub(super) fn compare(base: &Data, new: &Data) -> Vec<String> {
         lines.push(format!("no longer hidden: {shown}"));
     }
     lines
+}
+
+/// A current-period figure as the report rounds it, to tell whether it moved.
+fn shown_tenths(now: Option<&NowFigures>) -> Option<Option<i64>> {
+    match now? {
+        NowFigures::Shown { score, .. } => Some(score.map(tenths)),
+        NowFigures::Hidden { .. } => None,
+    }
+}
+
+/// The current period of the new site, when it or its figures differ from
+/// the base's: the overall score with its change from the previous period,
+/// and each level whose change is significant.
+fn current_change(base: &Data, new: &Data) -> Vec<String> {
+    let Some(now) = &new.current else {
+        return Vec::new();
+    };
+    let same = base.current.as_ref().is_some_and(|before| {
+        before.period == now.period
+            && before.previous == now.previous
+            && shown_tenths(Some(&before.overall)) == shown_tenths(Some(&now.overall))
+            && new.levels.iter().all(|l| {
+                let old = base.levels.iter().find(|o| o.id == l.id);
+                shown_tenths(old.and_then(|o| o.current.as_ref())) == shown_tenths(l.current.as_ref())
+            })
+    });
+    if same {
+        return Vec::new();
+    }
+    let against = now
+        .previous
+        .as_deref()
+        .map(|p| format!(" (against {})", md(p)))
+        .unwrap_or_default();
+    let mut lines = vec![match &now.overall {
+        NowFigures::Shown {
+            score: Some(s),
+            change,
+            ..
+        } => format!(
+            "current period {}{against}: overall {}{}",
+            md(&now.period),
+            one_decimal(tenths(*s)),
+            change_text(change.as_ref())
+        ),
+        NowFigures::Shown { score: None, .. } => {
+            format!("current period {}: no overall score", md(&now.period))
+        }
+        NowFigures::Hidden { .. } => format!("current period {}: overall hidden", md(&now.period)),
+    }];
+    for level in &new.levels {
+        if let Some(NowFigures::Shown {
+            score: Some(s),
+            change: Some(change),
+            ..
+        }) = &level.current
+        {
+            if change.significant == Some(true) {
+                lines.push(format!(
+                    "{} in {}: {}{}",
+                    md(&level.id),
+                    md(&now.period),
+                    one_decimal(tenths(*s)),
+                    change_text(Some(change))
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// `, up 7.5 since the previous period, a real change (p = 0.009)`.
+fn change_text(change: Option<&ChangeFigures>) -> String {
+    let Some(change) = change else {
+        return String::new();
+    };
+    let moved = tenths(change.difference);
+    let direction = match moved {
+        d if d > 0 => format!("up {}", one_decimal(d)),
+        d if d < 0 => format!("down {}", one_decimal(-d)),
+        _ => "unchanged".to_string(),
+    };
+    let verdict = match (change.significant, change.p) {
+        (Some(true), Some(p)) => format!("a real change (p = {p:.3})"),
+        (Some(false), Some(p)) => format!("within the margin of error (p = {p:.2})"),
+        _ => "too few answers to tell".to_string(),
+    };
+    format!(", {direction} since the previous period, {verdict}")
 }
 
 /// `before → after (delta)`, or `None` when the score looks the same at one decimal.
@@ -250,6 +339,43 @@ mod tests {
 
     fn data(value: Value) -> Data {
         parse(&value).expect("a valid data.json")
+    }
+
+    #[test]
+    fn the_current_period_is_described_with_its_significance() {
+        let now = |period: &str, overall: f64, level: f64, p: f64| {
+            json!({ "responses": 40, "overall": { "score": overall },
+                    "current": { "period": period, "previous": "2026-Q1", "focus_level": null,
+                                 "focus_questions": [],
+                                 "overall": { "score": overall, "ci95": [60.0, 80.0], "responses": 40,
+                                              "change": { "from": 65.0, "difference": overall - 65.0,
+                                                          "p": p, "significant": p < 0.05 } } },
+                    "levels": [{ "id": "a", "score": level,
+                                 "current": { "score": level, "ci95": null, "responses": 40,
+                                              "meets_target": true,
+                                              "change": { "from": 60.0, "difference": level - 60.0,
+                                                          "p": p, "significant": p < 0.05 } } }] })
+        };
+        let before = data(now("2026-Q2", 70.0, 70.0, 0.2));
+        let after = data(now("2026-Q2", 73.3, 72.0, 0.004));
+        assert_eq!(
+            compare(&before, &after),
+            vec![
+                "overall score: 70.0 → 73.3 (+3.3)".to_string(),
+                "a: 70.0 → 72.0 (+2.0)".to_string(),
+                // Markdown shows `2026\-Q2` as 2026-Q2.
+                "current period 2026\\-Q2 (against 2026\\-Q1): overall 73.3, up 8.3 since the previous period, \
+                 a real change (p = 0.004)"
+                    .to_string(),
+                "a in 2026\\-Q2: 72.0, up 12.0 since the previous period, a real change (p = 0.004)".to_string(),
+            ]
+        );
+        // Nothing moved in the current period: nothing said about it.
+        assert!(compare(&after, &after).is_empty());
+        let noise = data(now("2026-Q2", 66.0, 61.0, 0.4));
+        assert!(compare(&after, &noise)
+            .iter()
+            .any(|l| l.ends_with("up 1.0 since the previous period, within the margin of error (p = 0.40)")));
     }
 
     #[test]
