@@ -21,7 +21,7 @@ skipped = { $n ->
    *[many] { $shown } пропусков
     [other] { $shown } пропуска
 }
-period-range = с { $from } по { $to }
+period-range = { $from } — { $to }
 overall-score = Общая оценка
 score = Оценка
 target = Цель
@@ -43,9 +43,13 @@ period-month = по месяцам
 period-quarter = по кварталам
 period-year = по годам
 period-week = по неделям
+quarter-name = { $quarter }-й квартал { $year } г.
+week-name = { $week }-я неделя { $year } г.
 by-segment = { $segment }
 perception-gap = «{ $high }» оценивает на { $points } балла выше, чем «{ $low }».
 reverse-scored = обратная шкала: низкий ответ даёт высокую оценку
+chart-better = лучше
+chart-worse = хуже
 nps = Индекс NPS
 detractors = Критики (0–6)
 passives = Нейтралы (7–8)

@@ -37,9 +37,17 @@ period-month = månad
 period-quarter = kvartal
 period-year = år
 period-week = vecka
+quarter-name = { $quarter }:{ $q ->
+    [1] a
+    [2] a
+   *[other] e
+} kvartalet { $year }
+week-name = vecka { $week }, { $year }
 by-segment = Per { $segment }
 perception-gap = { $high } ger { $points } poäng mer än { $low }.
 reverse-scored = omvänd skala: ett lågt svar ger höga poäng
+chart-better = bättre
+chart-worse = sämre
 nps = Net Promoter Score
 detractors = Kritiker (0–6)
 passives = Passiva (7–8)

@@ -241,7 +241,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         let points: Vec<(String, Option<f64>)> = ls
             .by_period
             .iter()
-            .map(|p| (p.period.to_string(), p.score))
+            .map(|p| (cx.words.period(p.period), p.score))
             .collect();
         let target_label = format!("{} {}", cx.words.get("target"), cx.target(ls.target));
         let svg = charts::trend(&points, ls.target, &target_label);
@@ -264,7 +264,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 .iter()
                 .map(|p| {
                     vec![
-                        p.period.to_string(),
+                        cx.words.period(p.period),
                         p.score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
                         cx.words.integer(p.responses),
                     ]
@@ -445,7 +445,7 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
         .join("; ");
     let desc = format!("{desc}. {}", cx.words.count("answers", q.answers));
     let svg = match &question.kind {
-        Kind::Scale { .. } => charts::diverging(
+        Kind::Scale { reverse, .. } => charts::diverging(
             &labels
                 .iter()
                 .zip(&shares)
@@ -455,6 +455,9 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                     shown: cx.words.percent(*s),
                 })
                 .collect::<Vec<_>>(),
+            *reverse,
+            &cx.words.get("chart-better"),
+            &cx.words.get("chart-worse"),
         ),
         Kind::Nps => {
             let items: Vec<(f64, String)> = shares.iter().map(|s| (*s, cx.words.percent(*s))).collect();
@@ -467,7 +470,7 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                 ],
             )
         }
-        _ => charts::bars(
+        kind => charts::bars(
             &labels
                 .iter()
                 .zip(&shares)
@@ -480,6 +483,12 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                     )
                 })
                 .collect::<Vec<_>>(),
+            // Yes is the favourable answer; options keep one colour.
+            if matches!(kind, Kind::YesNo) {
+                &[charts::BEST, charts::WORST]
+            } else {
+                &[]
+            },
         ),
     };
     Chart {
