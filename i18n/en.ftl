@@ -23,7 +23,7 @@ score = Score
 target = Target
 focus = Focus on { $level }: it scores { $score } against a target of { $target }, the lowest level that falls short.
 no-focus = Every level meets its target.
-now-overall = { $period }: overall score { $score } ({ $responses })
+now-overall = In { $period }: overall score { $score } ({ $responses })
 change-up = up { $points } since { $period }
 change-down = down { $points } since { $period }
 change-none = unchanged since { $period }
@@ -50,9 +50,22 @@ period-month = month
 period-quarter = quarter
 period-year = year
 period-week = week
+# A quarter and an ISO week in words. `$q` (1-4) picks the ordinal's
+# ending; `$quarter`, `$week` and `$year` are the numbers as the language
+# writes them (a year without grouping). Months and years alone come from CLDR.
+quarter-name = { $quarter }{ $q ->
+    [1] st
+    [2] nd
+    [3] rd
+   *[other] th
+} quarter { $year }
+week-name = week { $week } of { $year }
 by-segment = By { $segment }
 perception-gap = { $high } scores { $points } points higher than { $low }.
 reverse-scored = reverse-scored: a low answer scores high
+# The ends of an answer chart: which way the answers get better.
+chart-better = better
+chart-worse = worse
 nps = Net Promoter Score
 detractors = Detractors (0–6)
 passives = Passives (7–8)

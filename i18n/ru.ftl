@@ -21,16 +21,16 @@ skipped = { $n ->
    *[many] { $shown } пропусков
     [other] { $shown } пропуска
 }
-period-range = с { $from } по { $to }
+period-range = { $from } — { $to }
 overall-score = Общая оценка
 score = Оценка
 target = Цель
 focus = Сосредоточьтесь на уровне «{ $level }»: { $score } при цели { $target }; это самый нижний уровень, не достигший цели.
 no-focus = Все уровни достигают своих целей.
-now-overall = { $period }: общий балл { $score } ({ $responses })
-change-up = рост на { $points } по сравнению с { $period }
-change-down = снижение на { $points } по сравнению с { $period }
-change-none = без изменений по сравнению с { $period }
+now-overall = За период «{ $period }»: общий балл { $score } ({ $responses })
+change-up = рост на { $points } относительно периода «{ $period }»
+change-down = снижение на { $points } относительно периода «{ $period }»
+change-none = без изменений относительно периода «{ $period }»
 change-real = изменение статистически значимо
 change-noise = в пределах погрешности
 change-untested = слишком мало ответов, чтобы судить
@@ -54,9 +54,13 @@ period-month = по месяцам
 period-quarter = по кварталам
 period-year = по годам
 period-week = по неделям
+quarter-name = { $quarter }-й квартал { $year } г.
+week-name = { $week }-я неделя { $year } г.
 by-segment = { $segment }
 perception-gap = «{ $high }» оценивает на { $points } балла выше, чем «{ $low }».
 reverse-scored = обратная шкала: низкий ответ даёт высокую оценку
+chart-better = лучше
+chart-worse = хуже
 nps = Индекс NPS
 detractors = Критики (0–6)
 passives = Нейтралы (7–8)

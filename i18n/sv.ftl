@@ -21,7 +21,7 @@ score = Poäng
 target = Mål
 focus = Fokusera på { $level }: nivån får { $score } mot målet { $target } och är den lägsta nivån som inte når sitt mål.
 no-focus = Alla nivåer når sina mål.
-now-overall = { $period }: totalpoäng { $score } ({ $responses })
+now-overall = Under { $period }: totalpoäng { $score } ({ $responses })
 change-up = upp { $points } sedan { $period }
 change-down = ned { $points } sedan { $period }
 change-none = oförändrat sedan { $period }
@@ -48,9 +48,17 @@ period-month = månad
 period-quarter = kvartal
 period-year = år
 period-week = vecka
+quarter-name = { $quarter }:{ $q ->
+    [1] a
+    [2] a
+   *[other] e
+} kvartalet { $year }
+week-name = vecka { $week }, { $year }
 by-segment = Per { $segment }
 perception-gap = { $high } ger { $points } poäng mer än { $low }.
 reverse-scored = omvänd skala: ett lågt svar ger höga poäng
+chart-better = bättre
+chart-worse = sämre
 nps = Net Promoter Score
 detractors = Kritiker (0–6)
 passives = Passiva (7–8)

@@ -2,7 +2,10 @@
 //! [`BUILT_IN`]. Messages are Fluent files in `i18n/` (embedded in the binary, editable
 //! by a translator); plural forms follow CLDR through Fluent, and numbers are
 //! formatted by ICU4X (`71,3` in Swedish, `1,234` in English). Every lookup
-//! happens here, in Rust, so templates receive finished strings.
+//! happens here, in Rust, so templates receive finished strings. Periods
+//! are named in words by [`Words::period`].
+
+mod periods;
 
 use fixed_decimal::Decimal;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -81,6 +84,7 @@ pub fn is_supported(lang: &str) -> bool {
 pub struct Words {
     bundle: FluentBundle<FluentResource>,
     decimals: DecimalFormatter,
+    periods: periods::Names,
 }
 
 impl std::fmt::Debug for Words {
@@ -104,10 +108,15 @@ impl Words {
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
         let locale: Locale = tag.parse().unwrap_or(Locale::UNKNOWN);
-        let decimals = DecimalFormatter::try_new(locale.into(), Default::default())
+        let decimals = DecimalFormatter::try_new((&locale).into(), Default::default())
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
             .expect("the root locale's number data is compiled in");
-        Words { bundle, decimals }
+        let periods = periods::Names::new(&locale);
+        Words {
+            bundle,
+            decimals,
+            periods,
+        }
     }
 
     /// A message without arguments.

@@ -5,7 +5,11 @@
 //! shows the same numbers as a table beside it.
 //!
 //! Colours come from palettes that stay distinct for colour-blind readers
-//! (Okabe-Ito, and an orange-to-purple diverging scale).
+//! (Okabe-Ito, and an orange-to-purple diverging scale). Colours follow
+//! favourability, not position: the best answer is always purple (the
+//! first answer of a reversed scale, nps 9-10, yes) and the worst orange,
+//! while labels, their numbering and the order of the scale stay as the
+//! question asks them.
 
 use super::templates::escape;
 use plotters::coord::Shift;
@@ -27,6 +31,10 @@ pub const GREY: RGBColor = RGBColor(0xa6, 0xa6, 0xa6);
 const NEGATIVE: (f64, f64, f64) = (230.0, 97.0, 1.0);
 const NEUTRAL: (f64, f64, f64) = (217.0, 217.0, 217.0);
 const POSITIVE: (f64, f64, f64) = (94.0, 60.0, 153.0);
+/// The most favourable answer's colour: the purple end of the diverging scale.
+pub const BEST: RGBColor = RGBColor(94, 60, 153);
+/// The least favourable answer's colour: the orange end of the diverging scale.
+pub const WORST: RGBColor = RGBColor(230, 97, 1);
 
 fn mix(a: (f64, f64, f64), b: (f64, f64, f64), t: f64) -> RGBColor {
     let ch = |x: f64, y: f64| (x + (y - x) * t).round().clamp(0.0, 255.0) as u8;
@@ -108,12 +116,18 @@ pub struct Part {
     pub shown: String,
 }
 
-/// A diverging stacked bar for a scale question: disagreeing answers to the
-/// left of the centre, agreeing ones to the right, and the neutral answer (on
-/// a scale with a middle point) drawn once, straddling the centre.
-pub fn diverging(parts: &[Part]) -> String {
+/// A diverging stacked bar for a scale question, its answers in the scale's
+/// order: the first half to the left of the centre, the second to the right,
+/// and the neutral answer (on a scale with a middle point) drawn once,
+/// straddling the centre. `best_first` (a reversed scale) turns the colours
+/// round so that the best answer is still purple; the ends of the bar say
+/// which way is `better` and which `worse`.
+pub fn diverging(parts: &[Part], best_first: bool, better: &str, worse: &str) -> String {
     let n = parts.len();
-    let colors = diverging_palette(n);
+    let mut colors = diverging_palette(n);
+    if best_first {
+        colors.reverse();
+    }
     let legend_rows = n.div_ceil(2) as u32;
     let height = 70 + legend_rows * 22;
     draw(height, |root| {
@@ -142,6 +156,18 @@ pub fn diverging(parts: &[Part]) -> String {
             vec![(c, y0 - 6), (c, y1 + 6)],
             INK.stroke_width(1),
         ))?;
+        let (first, last) = if best_first {
+            (better, worse)
+        } else {
+            (worse, better)
+        };
+        let ends = [
+            (format!("\u{2190} {first}"), left, HPos::Left),
+            (format!("{last} \u{2192}"), right, HPos::Right),
+        ];
+        for (text, x, h) in ends {
+            root.draw(&Text::new(text, (x.round() as i32, 10), font(12, MUTED, h)))?;
+        }
         for (i, p) in parts.iter().enumerate() {
             let (row, col) = ((i / 2) as i32, (i % 2) as i32);
             let (lx, ly) = (20 + col * 310, 78 + row * 22);
@@ -157,7 +183,7 @@ pub fn diverging(parts: &[Part]) -> String {
 }
 
 /// Bars for the eleven answers of an nps question, coloured as detractors
-/// (0-6), passives (7-8) and promoters (9-10).
+/// (0-6, orange), passives (7-8, grey) and promoters (9-10, purple).
 pub fn nps(shares: &[(f64, String)], legend: [&str; 3]) -> String {
     let height = 230;
     draw(height, |root| {
@@ -166,9 +192,9 @@ pub fn nps(shares: &[(f64, String)], legend: [&str; 3]) -> String {
         let max = shares.iter().map(|s| s.0).fold(0.0, f64::max).max(0.01);
         for (v, (share, shown)) in shares.iter().enumerate() {
             let color = match v {
-                0..=6 => VERMILLION,
+                0..=6 => WORST,
                 7 | 8 => GREY,
-                _ => BLUE,
+                _ => BEST,
             };
             let x = left + v as i32 * step;
             let h = (share / max * f64::from(base - top)).round() as i32;
@@ -193,7 +219,7 @@ pub fn nps(shares: &[(f64, String)], legend: [&str; 3]) -> String {
             vec![(left, base), (WIDTH as i32 - left, base)],
             GRID.stroke_width(1),
         ))?;
-        for (i, (label, color)) in legend.iter().zip([VERMILLION, GREY, BLUE]).enumerate() {
+        for (i, (label, color)) in legend.iter().zip([WORST, GREY, BEST]).enumerate() {
             let lx = left + i as i32 * 200;
             root.draw(&Rectangle::new([(lx, 200), (lx + 12, 212)], color.filled()))?;
             root.draw(&Text::new(
@@ -206,8 +232,10 @@ pub fn nps(shares: &[(f64, String)], legend: [&str; 3]) -> String {
     })
 }
 
-/// Horizontal bars, one per answer (yes/no, options): label, share, printed value.
-pub fn bars(items: &[(String, f64, String)]) -> String {
+/// Horizontal bars, one per answer (yes/no, options): label, share, printed
+/// value. `colors` gives answers their colours in order (yes [`BEST`], no
+/// [`WORST`]); answers past its end are blue.
+pub fn bars(items: &[(String, f64, String)], colors: &[RGBColor]) -> String {
     let row = 30;
     let height = 10 + row * items.len() as u32;
     draw(height, |root| {
@@ -231,7 +259,7 @@ pub fn bars(items: &[(String, f64, String)]) -> String {
             if w > 0 {
                 root.draw(&Rectangle::new(
                     [(x0, y), (x0 + w, y + row as i32 - 8)],
-                    BLUE.filled(),
+                    colors.get(i).unwrap_or(&BLUE).filled(),
                 ))?;
             }
             root.draw(&Text::new(
@@ -243,6 +271,11 @@ pub fn bars(items: &[(String, f64, String)]) -> String {
         Ok(())
     })
 }
+
+/// The trend chart's plot width: the chart less its margins and the score axis.
+const PLOT_WIDTH: u32 = WIDTH - 24 - 36;
+/// The width of an average character of the trend's period labels (15 px sans-serif).
+const LABEL_CHAR: f64 = 8.5;
 
 /// A level's score per period as a line, with its target as a dashed line.
 /// `intervals` holds each point's 95 % interval, drawn as a whisker, so a
@@ -256,13 +289,21 @@ pub fn trend(
     let height = 240;
     draw(height, |root| {
         let n = points.len().max(1) as i32;
+        let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
+        // Periods in words are long ("3rd quarter 2026"): label every
+        // `every`th period, counted back from the latest, so that labels do
+        // not overlap, and leave room for the last one's right half. The
+        // table and the description name every period.
+        let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LABEL_CHAR;
+        let slot = f64::from(PLOT_WIDTH) / f64::from(n);
+        let every = ((widest + 16.0) / slot).ceil().max(1.0) as usize;
+        let right = (widest / 2.0 - slot / 2.0 + 4.0).max(12.0).round() as u32;
         let mut chart = ChartBuilder::on(root)
             .margin(12)
+            .margin_right(right)
             .x_label_area_size(34)
             .y_label_area_size(36)
             .build_cartesian_2d(-0.5f64..(f64::from(n) - 0.5), 0f64..100f64)?;
-        let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
-        let every = (labels.len() / 8).max(1);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -272,7 +313,10 @@ pub fn trend(
             .x_labels(labels.len().max(1))
             .x_label_formatter(&|x| {
                 let i = x.round() as usize;
-                if (x - x.round()).abs() < 1e-6 && i < labels.len() && i.is_multiple_of(every) {
+                if (x - x.round()).abs() < 1e-6
+                    && i < labels.len()
+                    && (labels.len() - 1 - i).is_multiple_of(every)
+                {
                     labels[i].clone()
                 } else {
                     String::new()
@@ -346,8 +390,8 @@ mod tests {
 
     #[test]
     fn charts_are_deterministic_and_need_no_fonts() {
-        let a = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]));
-        let b = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]));
+        let a = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]), false, "better", "worse");
+        let b = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]), false, "better", "worse");
         assert_eq!(a, b);
         assert!(a.contains("font-family=\"sans-serif\""));
         assert!(a.starts_with("<svg"));
@@ -357,7 +401,7 @@ mod tests {
     fn the_neutral_share_straddles_the_centre() {
         // 40 % neutral on a five-point scale: 30 % left of it, so the neutral
         // bar starts at centre - (30 + 20) % of the half width.
-        let svg = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]));
+        let svg = diverging(&parts(&[0.1, 0.2, 0.4, 0.2, 0.1]), false, "better", "worse");
         let center = f64::from(WIDTH) / 2.0;
         let half = (f64::from(WIDTH) - 40.0) / 2.0;
         let start = (center - 0.5 * half).round();
@@ -373,6 +417,58 @@ mod tests {
             svg,
             "<svg width=\"1\" role=\"img\" aria-labelledby=\"c1-t c1-d\" class=\"chart\"><title id=\"c1-t\">A &amp; B</title><desc id=\"c1-d\">desc &lt;here&gt;</desc>x</svg>"
         );
+    }
+
+    #[test]
+    fn the_best_answer_is_purple_on_reversed_scales_too() {
+        let shares = [0.1, 0.2, 0.4, 0.2, 0.1];
+        let purple = "#5E3C99";
+        let orange = format!(
+            "#{:02X}{:02X}{:02X}",
+            diverging_palette(5)[0].0,
+            diverging_palette(5)[0].1,
+            diverging_palette(5)[0].2
+        );
+        let first = |svg: &str, color: &str| svg.find(color).expect("the colour is drawn");
+        // A scale from bad to good: the first answer is orange, "better" on the right.
+        let normal = diverging(&parts(&shares), false, "better", "worse");
+        assert!(first(&normal, &orange) < first(&normal, purple));
+        assert!(normal.contains("\u{2190} worse") && normal.contains("better \u{2192}"));
+        // Reversed ("Never" is best): the first answer is purple, "better" on the left.
+        let reversed = diverging(&parts(&shares), true, "better", "worse");
+        assert!(first(&reversed, purple) < first(&reversed, &orange));
+        assert!(reversed.contains("\u{2190} better") && reversed.contains("worse \u{2192}"));
+        // Labels and their order stay as the scale is asked.
+        let at = |svg: &str, label: &str| svg.find(label).expect("the label is drawn");
+        assert!(at(&reversed, "1. v0") < at(&reversed, "5. v4"));
+    }
+
+    #[test]
+    fn nps_and_yes_no_are_coloured_by_favourability() {
+        let shares: Vec<(f64, String)> = (0..11).map(|_| (1.0 / 11.0, "9 %".to_owned())).collect();
+        let svg = nps(&shares, ["d", "p", "pr"]);
+        let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        // Bars 0-6 before 9-10, so the worst colour comes first.
+        assert!(svg.find(&hex(WORST)) < svg.find(&hex(BEST)));
+        let items = vec![
+            ("Yes".to_owned(), 0.7, "70 %".to_owned()),
+            ("No".to_owned(), 0.3, "30 %".to_owned()),
+        ];
+        let yes_no = bars(&items, &[BEST, WORST]);
+        assert!(yes_no.find(&hex(BEST)) < yes_no.find(&hex(WORST)));
+        assert!(bars(&items, &[]).contains(&hex(BLUE)));
+    }
+
+    #[test]
+    fn long_period_names_are_thinned_from_the_latest() {
+        let points: Vec<(String, Option<f64>)> = (1..=6)
+            .map(|q| (format!("{q}-й квартал 2025 г."), Some(50.0)))
+            .collect();
+        let svg = trend(&points, &[None; 6], 80.0, "Цель 80");
+        // Six long names fit every other one, counted back from the latest.
+        assert!(svg.contains("6-й квартал 2025 г."), "{svg}");
+        assert!(svg.contains("4-й квартал 2025 г."));
+        assert!(!svg.contains("5-й квартал 2025 г."));
     }
 
     #[test]

@@ -14,14 +14,14 @@ pub fn site_title(title: Option<&Text>, words: &Words, lang: &str, default: &str
     title.map_or_else(|| words.get("site-title"), |t| t.get(lang, default).0.to_owned())
 }
 
-/// `2025-Q2 to 2026-Q3` in the page's words, one period alone, or `None`
-/// without periods (`periods` in time order).
+/// "2nd quarter 2025 to 3rd quarter 2026" in the page's words, one period
+/// alone, or `None` without periods (`periods` in time order).
 pub fn period_range(periods: &[Period], words: &Words) -> Option<String> {
     match (periods.first(), periods.last()) {
-        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) if a == b => Some(words.period(*a)),
         (Some(a), Some(b)) => Some(words.with(
             "period-range",
-            &[("from", &a.to_string()), ("to", &b.to_string())],
+            &[("from", &words.period(*a)), ("to", &words.period(*b))],
         )),
         _ => None,
     }

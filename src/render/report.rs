@@ -96,9 +96,9 @@ impl PageWords<'_> {
         }
     }
 
-    /// A period as the page names it.
+    /// A period as the page names it: "3rd quarter 2026".
     fn period(&self, period: &Period) -> String {
-        period.to_string()
+        self.words.period(*period)
     }
 
     /// "95 % interval 63.0–71.1", and "uncertain: few answers" after it
@@ -361,7 +361,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         let points: Vec<(String, Option<f64>)> = ls
             .by_period
             .iter()
-            .map(|p| (p.period.to_string(), p.score))
+            .map(|p| (cx.words.period(p.period), p.score))
             .collect();
         let target_label = format!("{} {}", cx.words.get("target"), cx.target(ls.target));
         let intervals: Vec<Option<[f64; 2]>> = ls.by_period.iter().map(|p| p.ci95).collect();
@@ -390,7 +390,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 .iter()
                 .map(|p| {
                     vec![
-                        p.period.to_string(),
+                        cx.words.period(p.period),
                         p.score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
                         cx.words.integer(p.responses),
                         cx.interval(p.ci95).unwrap_or_default(),
@@ -584,7 +584,7 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
         .join("; ");
     let desc = format!("{desc}. {}", cx.words.count("answers", q.answers));
     let svg = match &question.kind {
-        Kind::Scale { .. } => charts::diverging(
+        Kind::Scale { reverse, .. } => charts::diverging(
             &labels
                 .iter()
                 .zip(&shares)
@@ -594,6 +594,9 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                     shown: cx.words.percent(*s),
                 })
                 .collect::<Vec<_>>(),
+            *reverse,
+            &cx.words.get("chart-better"),
+            &cx.words.get("chart-worse"),
         ),
         Kind::Nps => {
             let items: Vec<(f64, String)> = shares.iter().map(|s| (*s, cx.words.percent(*s))).collect();
@@ -606,7 +609,7 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                 ],
             )
         }
-        _ => charts::bars(
+        kind => charts::bars(
             &labels
                 .iter()
                 .zip(&shares)
@@ -619,6 +622,12 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
                     )
                 })
                 .collect::<Vec<_>>(),
+            // Yes is the favourable answer; options keep one colour.
+            if matches!(kind, Kind::YesNo) {
+                &[charts::BEST, charts::WORST]
+            } else {
+                &[]
+            },
         ),
     };
     Chart {
