@@ -20,15 +20,30 @@ use std::collections::BTreeMap;
 pub struct Cell {
     /// Only responses of this period, or all.
     pub period: Option<Period>,
-    /// Only responses with this (segment, value), or all.
+    /// Only responses with this (segment, value), or all. The value
+    /// [`NO_VALUE`] counts the responses without a value for the segment.
     pub segment: Option<(u32, u32)>,
+    /// Only the survey's audience (see [`crate::model::Audience`]), or
+    /// everyone. Surveys without an audience have only `false` cells.
+    pub audience: bool,
 }
+
+/// The segment "value" of responses that have none for the segment.
+pub const NO_VALUE: u32 = u32::MAX;
 
 impl Cell {
     /// The cell of all responses.
     pub const ALL: Cell = Cell {
         period: None,
         segment: None,
+        audience: false,
+    };
+
+    /// The cell of every response of the audience.
+    pub const AUDIENCE: Cell = Cell {
+        period: None,
+        segment: None,
+        audience: true,
     };
 }
 
@@ -218,23 +233,51 @@ impl Tally {
                 }
             }
         };
-        add_to(Cell::ALL);
-        add_to(Cell {
-            period: Some(r.period),
-            segment: None,
-        });
-        for (s, value) in r.segment.iter().enumerate() {
-            if let Some(v) = value {
-                let segment = Some((u32::try_from(s).unwrap_or(u32::MAX), *v));
-                add_to(Cell {
-                    period: None,
-                    segment,
-                });
-                add_to(Cell {
-                    period: Some(r.period),
-                    segment,
-                });
+        // Everyone's cells; with an audience, also the audience's own cells,
+        // and the responses without a value for the audience's segment.
+        let audience = survey
+            .audience
+            .map(|a| (a.segment, r.segment[a.segment] == Some(a.value as u32)));
+        let scopes: &[bool] = match audience {
+            Some((_, true)) => &[false, true],
+            _ => &[false],
+        };
+        for &scope in scopes {
+            add_to(Cell {
+                period: None,
+                segment: None,
+                audience: scope,
+            });
+            add_to(Cell {
+                period: Some(r.period),
+                segment: None,
+                audience: scope,
+            });
+            for (s, value) in r.segment.iter().enumerate() {
+                if let Some(v) = value {
+                    if scope && audience.is_some_and(|(a, _)| a == s) {
+                        continue;
+                    }
+                    let segment = Some((u32::try_from(s).unwrap_or(u32::MAX), *v));
+                    add_to(Cell {
+                        period: None,
+                        segment,
+                        audience: scope,
+                    });
+                    add_to(Cell {
+                        period: Some(r.period),
+                        segment,
+                        audience: scope,
+                    });
+                }
             }
+        }
+        if let Some((s, _)) = audience.filter(|(s, _)| r.segment[*s].is_none()) {
+            add_to(Cell {
+                period: None,
+                segment: Some((u32::try_from(s).unwrap_or(u32::MAX), NO_VALUE)),
+                audience: false,
+            });
         }
     }
 
@@ -263,7 +306,7 @@ impl Tally {
     pub fn periods(&self) -> Vec<Period> {
         self.cells
             .keys()
-            .filter(|c| c.segment.is_none())
+            .filter(|c| c.segment.is_none() && !c.audience)
             .filter_map(|c| c.period)
             .collect()
     }
@@ -322,6 +365,7 @@ pub(crate) mod tests {
                 name: Text::plain("G"),
                 values: vec![choice("x"), choice("y")],
             }],
+            audience: None,
             translations: Vec::new(),
         }
     }
@@ -360,6 +404,7 @@ pub(crate) mod tests {
         let cell = Cell {
             period: Some(q1),
             segment: Some((0, 1)),
+            audience: false,
         };
         assert_eq!(t.cell(cell).map(|c| c.responses), Some(1));
         assert_eq!(t.periods().len(), 2);

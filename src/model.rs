@@ -246,6 +246,17 @@ pub struct Segment {
     pub values: Vec<Choice>,
 }
 
+/// The respondents whose experience a survey scores: one segment value.
+/// The segment's other values, and respondents without a value for it,
+/// are the comparison groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Audience {
+    /// Index into [`Survey::segments`].
+    pub segment: usize,
+    /// Index into that segment's values.
+    pub value: usize,
+}
+
 /// A checked survey definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Survey {
@@ -269,6 +280,8 @@ pub struct Survey {
     pub questions: Vec<Question>,
     /// Segments for breakdowns.
     pub segments: Vec<Segment>,
+    /// Whose experience is scored, when not everyone's.
+    pub audience: Option<Audience>,
     /// How far each language other than the default is translated.
     pub translations: Vec<Coverage>,
 }

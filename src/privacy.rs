@@ -14,7 +14,7 @@
 //! hides what must not be seen and counts what it hid.
 
 use crate::model::{Kind, Survey};
-use crate::score::{BreakdownCell, Current, Now, PeriodScore, Scores};
+use crate::score::{BreakdownCell, Current, GapCell, Group, LevelScore, Now, PeriodScore, Scores};
 
 /// How many breakdown cells were hidden, for the privacy summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,6 +47,11 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             hide_row(row, min_group_size, &mut privacy);
         }
     }
+    if let Some(audience) = survey.audience {
+        for level in &mut scores.levels {
+            protect_gaps(level, audience.segment, min_group_size);
+        }
+    }
     if let Some(current) = &mut scores.current {
         protect_current(current, min_group_size);
     }
@@ -57,6 +62,38 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     privacy
+}
+
+/// Hides comparison groups beside the audience: a group is hidden where
+/// its cell of the audience segment's breakdown is hidden, and wherever it
+/// has fewer than `min_group_size` respondents (for a question: answers),
+/// so a gap never shows what the breakdown hides.
+fn protect_gaps(level: &mut LevelScore, segment: usize, min_group_size: u64) {
+    let row = &level.by_segment[segment];
+    let mut hidden_groups = Vec::new();
+    for gap in &mut level.gaps {
+        let in_breakdown = match gap.group {
+            Group::Value(v) => matches!(row.get(v), Some(BreakdownCell::Hidden { .. })),
+            Group::NoValue => false,
+        };
+        if let GapCell::Shown { responses, .. } = gap.cell {
+            if in_breakdown || (responses > 0 && responses < min_group_size) {
+                gap.cell = GapCell::Hidden;
+            }
+        }
+        if gap.cell == GapCell::Hidden {
+            hidden_groups.push(gap.group);
+        }
+    }
+    for question in &mut level.questions {
+        for gap in &mut question.gaps {
+            if let GapCell::Shown { responses, .. } = gap.cell {
+                if hidden_groups.contains(&gap.group) || (responses > 0 && responses < min_group_size) {
+                    gap.cell = GapCell::Hidden;
+                }
+            }
+        }
+    }
 }
 
 /// Hides the current period's level figures with fewer than

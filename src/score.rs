@@ -10,7 +10,7 @@
 //! Every breakdown cell and every kept free-text answer comes out shown;
 //! [`crate::privacy`] then hides what may not be published.
 
-use crate::aggregate::{Cell, CellCounts, Moments, QuestionCounts, Tally};
+use crate::aggregate::{Cell, CellCounts, Moments, QuestionCounts, Tally, NO_VALUE};
 pub mod stats;
 
 use crate::model::{set_score, Answer, Kind, Survey};
@@ -35,6 +35,46 @@ pub struct QuestionScore {
     pub ci95: Option<[f64; 2]>,
     /// The Net Promoter Score's 95 % interval (nps questions, two answers or more).
     pub nps_ci95: Option<[f64; 2]>,
+    /// With an audience: each comparison group beside it.
+    pub gaps: Vec<Gap>,
+}
+
+/// A comparison group of a survey with an audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Another value of the audience's segment (index into its values).
+    Value(usize),
+    /// Respondents without a value for the audience's segment.
+    NoValue,
+}
+
+/// A comparison group beside the audience: its figures and the gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gap {
+    /// Who.
+    pub group: Group,
+    /// What may be shown of them.
+    pub cell: GapCell,
+}
+
+/// A comparison group's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GapCell {
+    /// The figures.
+    Shown {
+        /// The group's respondents (for a question: its answers).
+        responses: u64,
+        /// The group's score.
+        score: Option<f64>,
+        /// Its 95 % interval.
+        ci95: Option<[f64; 2]>,
+        /// The group's score minus the audience's.
+        difference: Option<f64>,
+        /// Welch's test of the two groups' scores; `None` without a test.
+        p: Option<f64>,
+    },
+    /// Too few respondents, or hidden with the group's breakdown cell.
+    Hidden,
 }
 
 /// A breakdown cell as it may be shown.
@@ -95,6 +135,8 @@ pub struct LevelScore {
     pub by_period: Vec<PeriodScore>,
     /// Per segment.
     pub by_segment: Vec<Breakdown>,
+    /// With an audience: each comparison group beside it.
+    pub gaps: Vec<Gap>,
 }
 
 /// Most focus questions named.
@@ -176,8 +218,10 @@ pub struct TextAnswers {
 /// A survey's scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
-    /// Number of responses.
+    /// Number of responses (everyone's, with an audience too).
     pub responses: u64,
+    /// With an audience: how many of the responses are the audience's.
+    pub audience_responses: Option<u64>,
     /// Mean of the levels that have a score.
     pub overall: Option<f64>,
     /// The overall score's 95 % interval, from the respondents' overall scores.
@@ -213,6 +257,7 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
         nps: None,
         ci95: None,
         nps_ci95: None,
+        gaps: Vec::new(),
     };
     if n == 0 {
         return out;
@@ -337,13 +382,71 @@ fn below_target(questions: &[QuestionScore], target: f64) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// The comparison groups of a survey with an audience, with their counts
+/// over all periods: the other values of the audience's segment, in
+/// declared order, then the respondents without a value, when there are any.
+fn comparison_groups<'t>(
+    survey: &Survey,
+    tally: &'t Tally,
+    empty: &'t CellCounts,
+) -> Vec<(Group, &'t CellCounts)> {
+    let Some(audience) = survey.audience else {
+        return Vec::new();
+    };
+    let segment = audience.segment as u32;
+    let counts = |value: u32| {
+        tally.cell(Cell {
+            period: None,
+            segment: Some((segment, value)),
+            audience: false,
+        })
+    };
+    let mut groups: Vec<(Group, &CellCounts)> = (0..survey.segments[audience.segment].values.len())
+        .filter(|v| *v != audience.value)
+        .map(|v| (Group::Value(v), counts(v as u32).unwrap_or(empty)))
+        .collect();
+    groups.extend(counts(NO_VALUE).map(|c| (Group::NoValue, c)));
+    groups
+}
+
+/// A comparison group's figures beside the audience's: `figures` are its
+/// respondents, score and interval; the test compares `theirs` with `ours`.
+fn gap(
+    group: Group,
+    (responses, score, ci95): (u64, Option<f64>, Option<[f64; 2]>),
+    audience_score: Option<f64>,
+    theirs: &Moments,
+    ours: &Moments,
+) -> Gap {
+    Gap {
+        group,
+        cell: GapCell::Shown {
+            responses,
+            score,
+            ci95,
+            difference: score.zip(audience_score).map(|(a, b)| a - b),
+            p: stats::welch_p(theirs, ours),
+        },
+    }
+}
+
 /// Scores a survey from its tally. `min_group_size` picks the current
 /// period (the latest with that many respondents) and the previous one;
 /// hiding small cells is left to [`crate::privacy`].
 pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     let empty = CellCounts::new(survey);
     let cell = |c: Cell| tally.cell(c).unwrap_or(&empty);
-    let all = cell(Cell::ALL);
+    // With an audience every score counts only the audience, except the
+    // breakdown by the audience's own segment, whose values are each scored
+    // from their own respondents.
+    let scoped = survey.audience.is_some();
+    let audience_segment = survey.audience.map(|a| a.segment as u32);
+    let scope = |period: Option<Period>, segment: Option<(u32, u32)>| Cell {
+        period,
+        segment,
+        audience: scoped && segment.is_none_or(|(s, _)| Some(s) != audience_segment),
+    };
+    let all = cell(scope(None, None));
     let periods = tally.periods();
     let segment_cells = |level: usize, period: Option<Period>| -> Vec<Breakdown> {
         survey
@@ -353,10 +456,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .map(|(s, seg)| {
                 (0..seg.values.len())
                     .map(|v| {
-                        let counts = cell(Cell {
-                            period,
-                            segment: Some((s as u32, v as u32)),
-                        });
+                        let counts = cell(scope(period, Some((s as u32, v as u32))));
                         match level_figures(survey, level, counts) {
                             (0, ..) => BreakdownCell::NoData,
                             (responses, score, ci95) => BreakdownCell::Score {
@@ -371,6 +471,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .collect()
     };
 
+    let groups = comparison_groups(survey, tally, &empty);
     let mut levels = Vec::new();
     for (l, level) in survey.levels.iter().enumerate() {
         let (responses, score, ci95) = level_figures(survey, l, all);
@@ -379,15 +480,36 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.level == Some(l))
-            .map(|(i, q)| question_score(i, &q.kind, &all.questions[i]))
+            .map(|(i, q)| {
+                let mut figures = question_score(i, &q.kind, &all.questions[i]);
+                let audience = answer_moments(&q.kind, &all.questions[i]);
+                figures.gaps = groups
+                    .iter()
+                    .map(|(group, counts)| {
+                        let theirs = question_score(i, &q.kind, &counts.questions[i]);
+                        gap(
+                            *group,
+                            (theirs.answers, theirs.score, theirs.ci95),
+                            figures.score,
+                            &answer_moments(&q.kind, &counts.questions[i]),
+                            &audience,
+                        )
+                    })
+                    .collect();
+                figures
+            })
+            .collect();
+        let gaps = groups
+            .iter()
+            .map(|(group, counts)| {
+                let figures = level_figures(survey, l, counts);
+                gap(*group, figures, score, &counts.levels[l], &all.levels[l])
+            })
             .collect();
         let by_period: Vec<PeriodScore> = periods
             .iter()
             .map(|p| {
-                let counts = cell(Cell {
-                    period: Some(*p),
-                    segment: None,
-                });
+                let counts = cell(scope(Some(*p), None));
                 let (responses, score, ci95) = level_figures(survey, l, counts);
                 PeriodScore {
                     period: *p,
@@ -407,6 +529,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             questions,
             by_period,
             by_segment: segment_cells(l, None),
+            gaps,
         });
     }
     let overall = mean(levels.iter().map(|l| l.score));
@@ -414,7 +537,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     let focus = levels.iter().position(|l| l.meets_target == Some(false));
     let focus_questions =
         focus.map_or_else(Vec::new, |f| below_target(&levels[f].questions, levels[f].target));
-    let current = current(survey, tally, &periods, min_group_size);
+    let current = current(survey, tally, &periods, min_group_size, scoped);
     let texts = survey
         .questions
         .iter()
@@ -437,7 +560,8 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         })
         .collect();
     Scores {
-        responses: all.responses,
+        responses: cell(Cell::ALL).responses,
+        audience_responses: scoped.then_some(all.responses),
         overall,
         overall_ci95,
         focus,
@@ -453,13 +577,20 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
 /// The current period's figures, their changes from the previous period,
 /// and its focus level; `None` when no period has `min_group_size`
 /// respondents.
-fn current(survey: &Survey, tally: &Tally, periods: &[Period], min_group_size: u64) -> Option<Current> {
+fn current(
+    survey: &Survey,
+    tally: &Tally,
+    periods: &[Period],
+    min_group_size: u64,
+    audience: bool,
+) -> Option<Current> {
     let empty = CellCounts::new(survey);
     let cell = |p: Period| {
         tally
             .cell(Cell {
                 period: Some(p),
                 segment: None,
+                audience,
             })
             .unwrap_or(&empty)
     };

@@ -9,7 +9,7 @@
 
 use crate::model::{Kind, Survey};
 use crate::score::{Breakdown, BreakdownCell};
-use crate::score::{Change, Now, QuestionScore, Scores};
+use crate::score::{Change, Gap, GapCell, Group, Now, QuestionScore, Scores};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -40,10 +40,9 @@ pub struct Document {
     /// The focus level's questions below its target, lowest first (ids).
     #[serde(default)]
     pub focus_questions: Vec<String>,
-    /// Whose experience is scored: always `null` until surveys can declare
-    /// an audience; everyone is scored.
+    /// Whose experience is scored, or `null` when everyone's is.
     #[serde(default)]
-    pub audience: Option<serde_json::Value>,
+    pub audience: Option<AudienceFigures>,
     /// The current period and its change from the previous one, or `null`
     /// when no period has `min_group_size` respondents.
     #[serde(default)]
@@ -62,6 +61,44 @@ pub struct Overall {
     /// Its 95 % interval, or `null`.
     #[serde(default)]
     pub ci95: Option<[f64; 2]>,
+}
+
+/// `audience`: the segment value whose experience is scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AudienceFigures {
+    /// The segment's id.
+    pub segment: String,
+    /// The value's id.
+    pub value: String,
+    /// The audience's responses.
+    pub responses: u64,
+}
+
+/// A comparison group beside the audience: `{"hidden": true}`, or its
+/// figures and the gap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum GapFigures {
+    /// Too few respondents.
+    Hidden {
+        /// Always true.
+        hidden: bool,
+    },
+    /// The group's figures.
+    Shown {
+        /// The group's score, or `null`.
+        score: Option<f64>,
+        /// Its 95 % interval, or `null`.
+        ci95: Option<[f64; 2]>,
+        /// The group's respondents (for a question: answers).
+        responses: u64,
+        /// The group's score minus the audience's, or `null`.
+        difference: Option<f64>,
+        /// Welch's test's p-value, or `null`.
+        p: Option<f64>,
+        /// Whether p < 0.05, or `null` without a test.
+        significant: Option<bool>,
+    },
 }
 
 /// `current`: the latest period with `min_group_size` respondents.
@@ -143,6 +180,10 @@ pub struct Level {
     pub by_period: Keyed<PeriodFigures>,
     /// The level's breakdowns.
     pub by_segment: Segments,
+    /// With an audience: each comparison group (`_none` for respondents
+    /// without a value) beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Keyed<GapFigures>>,
 }
 
 /// A level's figures in one period.
@@ -205,6 +246,9 @@ pub struct Question {
         skip_serializing_if = "Option::is_none"
     )]
     pub nps_ci95: Option<Option<[f64; 2]>>,
+    /// With an audience: each comparison group beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<Keyed<GapFigures>>,
 }
 
 /// One entry of `text_questions`: how many answered, never what.
@@ -380,6 +424,7 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
                 })
                 .collect(),
             by_segment: segments(survey, &ls.by_segment),
+            gap: gaps(survey, &ls.gaps),
         })
         .collect();
     let text_questions = scores
@@ -408,7 +453,14 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
         },
         focus_level: scores.focus.map(|i| survey.levels[i].id.clone()),
         focus_questions: question_ids(survey, &scores.focus_questions),
-        audience: None,
+        audience: survey.audience.map(|a| {
+            let segment = &survey.segments[a.segment];
+            AudienceFigures {
+                segment: segment.id.clone(),
+                value: segment.values[a.value].id.clone(),
+                responses: scores.audience_responses.unwrap_or(0),
+            }
+        }),
         current: scores.current.as_ref().map(|c| CurrentFigures {
             period: c.period.to_string(),
             previous: c.previous.map(|p| p.to_string()),
@@ -443,7 +495,42 @@ fn question(survey: &Survey, q: &QuestionScore) -> Question {
         top2,
         nps: matches!(question.kind, Kind::Nps).then_some(q.nps),
         nps_ci95: matches!(question.kind, Kind::Nps).then_some(q.nps_ci95),
+        gap: gaps(survey, &q.gaps),
     }
+}
+
+/// The `gap` object of a level or question: `None` without an audience.
+fn gaps(survey: &Survey, gaps: &[Gap]) -> Option<Keyed<GapFigures>> {
+    let audience = survey.audience?;
+    let values = &survey.segments[audience.segment].values;
+    Some(
+        gaps.iter()
+            .map(|g| {
+                let key = match g.group {
+                    Group::Value(v) => values[v].id.clone(),
+                    Group::NoValue => "_none".to_string(),
+                };
+                let figures = match g.cell {
+                    GapCell::Hidden => GapFigures::Hidden { hidden: true },
+                    GapCell::Shown {
+                        responses,
+                        score,
+                        ci95,
+                        difference,
+                        p,
+                    } => GapFigures::Shown {
+                        score,
+                        ci95,
+                        responses,
+                        difference,
+                        p,
+                        significant: p.map(|p| p < 0.05),
+                    },
+                };
+                (key, figures)
+            })
+            .collect(),
+    )
 }
 
 fn question_ids(survey: &Survey, questions: &[(usize, f64)]) -> Vec<String> {
@@ -602,6 +689,7 @@ mod tests {
             top2,
             nps,
             nps_ci95: nps.map(|_| None),
+            gap: None,
         };
         let text = |q: &Question| serde_json::to_string(q).expect("serializable");
         assert_eq!(

@@ -5,13 +5,13 @@ use super::{
     entries, id, id_like, is_id, items, language, number, report_gaps, string, text, Ctx, Fields, Langs,
 };
 use crate::diagnostics::{code, quote, Diagnostic, Severity, Span};
-use crate::model::{Choice, Coverage, Kind, Level, Question, Scale, Segment, Survey};
+use crate::model::{Audience, Choice, Coverage, Kind, Level, Question, Scale, Segment, Survey};
 use crate::period::PeriodKind;
 use crate::yaml::{Node, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "title",
     "description",
     "languages",
@@ -21,6 +21,7 @@ const FIELDS: [&str; 9] = [
     "levels",
     "questions",
     "segments",
+    "audience",
 ];
 const LEVEL_FIELDS: [&str; 5] = ["id", "name", "description", "target", "recommendations"];
 const QUESTION_FIELDS: [&str; 9] = [
@@ -133,6 +134,7 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         .get("segments")
         .map(|n| segments(ctx, &mut langs, n))
         .unwrap_or_default();
+    let audience = fields.get("audience").and_then(|n| audience(ctx, n, &segments));
 
     let gaps = std::mem::take(&mut langs.gaps);
     let texts = langs.texts;
@@ -164,7 +166,53 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         levels,
         questions,
         segments,
+        audience,
         translations,
+    })
+}
+
+/// Reads `audience: { <segment>: <value> }`: one declared segment and one of
+/// its values.
+fn audience(ctx: &mut Ctx, node: &Node, segments: &[Segment]) -> Option<Audience> {
+    let pairs = entries(ctx, node, "audience")?;
+    let [(key, value)] = pairs else {
+        ctx.wrong_type(
+            node,
+            "audience",
+            "one segment and its value, e.g. `{ group: customer }`",
+        );
+        return None;
+    };
+    let name = string(ctx, key, "audience")?;
+    let Some(segment) = segments.iter().position(|s| s.id == name) else {
+        let known: Vec<&str> = segments.iter().map(|s| s.id.as_str()).collect();
+        ctx.unknown(
+            code::UNKNOWN_REF,
+            key.span,
+            format!("audience: there is no segment `{name}`"),
+            "not declared under `segments`",
+            name,
+            &known,
+        );
+        return None;
+    };
+    let wanted = string(ctx, value, "audience")?;
+    let values = &segments[segment].values;
+    let Some(index) = values.iter().position(|v| v.id == wanted) else {
+        let known: Vec<&str> = values.iter().map(|v| v.id.as_str()).collect();
+        ctx.unknown(
+            code::UNKNOWN_REF,
+            value.span,
+            format!("audience: segment `{name}` has no value `{wanted}`"),
+            "not one of the segment's values",
+            wanted,
+            &known,
+        );
+        return None;
+    };
+    Some(Audience {
+        segment,
+        value: index,
     })
 }
 

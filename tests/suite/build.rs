@@ -346,3 +346,74 @@ fn intervals_changes_and_focus_questions_match_scipy() {
     assert_eq!(now["change"]["significant"], true);
     close(&current["overall"]["change"]["difference"], -50.0);
 }
+
+/// With `audience: { group: customer }`, scores count only customers; staff
+/// stand beside them with the gap, and respondents without a group form a
+/// comparison group of their own (`_none`), hidden here for being one.
+/// Customers answer 25, 50, 25, 0, 50; staff 100, 75, 75, 50, 100 (Welch's
+/// p from scipy, as in the test above).
+#[test]
+fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
+    let mut responses = String::new();
+    for (i, (group, value)) in [
+        ("customer", 2),
+        ("customer", 3),
+        ("customer", 2),
+        ("customer", 1),
+        ("customer", 3),
+        ("staff", 5),
+        ("staff", 4),
+        ("staff", 4),
+        ("staff", 3),
+        ("staff", 5),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        responses.push_str(&format!(
+            "- submitted: 2026-05-{:02}\n  segment: {{ group: {group} }}\n  answers: {{ on-time: {value} }}\n",
+            i + 1
+        ));
+    }
+    responses.push_str("- submitted: 2026-05-20\n  answers: { on-time: 5 }\n");
+    let project = crate::project::Project::new()
+        .survey_with(|s| {
+            format!(
+                "{s}audience: {{ group: customer }}\nsegments:\n  group:\n    name: Group\n    values: {{ customer: Customer, staff: Staff }}\n"
+            )
+        })
+        .responses("support", "a.yaml", responses.as_str());
+    let out = project.root().join("site");
+    rapport(project.root())
+        .args(["build", "--no-cache", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
+        .expect("JSON");
+    assert_eq!(d["responses"], 11);
+    assert_eq!(
+        d["audience"],
+        serde_json::json!({ "segment": "group", "value": "customer", "responses": 5 })
+    );
+    let level = &d["levels"][0];
+    close(&level["score"], 30.0);
+    assert_eq!(level["responses"], 5);
+    close(&level["questions"][0]["score"], 30.0);
+    assert_eq!(level["questions"][0]["answers"], 5);
+    // The audience's own segment lists every value, each from its own respondents.
+    close(&level["by_segment"]["group"]["customer"]["score"], 30.0);
+    close(&level["by_segment"]["group"]["staff"]["score"], 80.0);
+    let staff = &level["gap"]["staff"];
+    close(&staff["score"], 80.0);
+    close(&staff["difference"], 50.0);
+    assert_eq!(staff["responses"], 5);
+    let p = staff["p"].as_f64().expect("a p-value");
+    assert!((p - 0.0053908820195155945).abs() < 1e-6, "{p}");
+    assert_eq!(staff["significant"], true);
+    close(&level["questions"][0]["gap"]["staff"]["difference"], 50.0);
+    assert_eq!(level["gap"]["_none"], serde_json::json!({ "hidden": true }));
+    // The current period counts the audience only.
+    assert_eq!(d["current"]["period"], "2026-Q2");
+    close(&level["current"]["score"], 30.0);
+}

@@ -1574,3 +1574,28 @@ privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so t
 "#]])
         .check();
 }
+
+#[test]
+fn audience_unknown_value() {
+    Project::new()
+        .survey_with(|s| {
+            format!(
+                "{s}audience: {{ group: custmer }}\nsegments:\n  group:\n    name: Group\n    values: {{ customer: Customer, staff: Staff }}\n"
+            )
+        })
+        .status(1)
+        .stderr(str![[r#"
+error[E0103]: audience: segment `group` has no value `custmer`
+   --> surveys/support/survey.yaml:15:20
+   |
+15 | audience: { group: custmer }
+   |                    ^^^^^^^ not one of the segment's values
+   |
+   = help: did you mean `customer`?
+
+note: the responses of `support` were not checked: fix its survey.yaml first
+checked 0 surveys (0 responses in 0 files): 1 error, 0 warnings
+
+"#]])
+        .check();
+}
