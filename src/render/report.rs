@@ -7,14 +7,14 @@ use super::charts::{self, Part};
 use super::markdown;
 use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::view::{
-    Band, Chart, CommentsView, FocusQuestion, Headline, Html, LevelView, Localized, QuestionView, ReportPage,
-    SegmentRow, SegmentView,
+    Band, Chart, CommentsView, FocusQuestion, GapBar, GapChart, GapRow, Headline, Html, LevelView, Localized,
+    QuestionView, ReportPage, SegmentRow, SegmentView,
 };
 use crate::i18n::Words;
 use crate::model::{Kind, Question, Survey, Text};
 use crate::period::Period;
 use crate::score::BreakdownCell;
-use crate::score::{Change, LevelScore, Now, QuestionScore, Scores};
+use crate::score::{Change, Gap, GapCell, Group, LevelScore, Now, QuestionScore, Scores};
 
 /// A survey's page in one language, and where it goes.
 pub struct PageSpec<'a> {
@@ -134,6 +134,152 @@ impl PageWords<'_> {
         };
         format!("{direction}, {verdict}")
     }
+}
+
+impl PageWords<'_> {
+    /// The name of a comparison group, or of the audience itself.
+    fn group(&self, group: Option<Group>) -> Localized {
+        let Some(audience) = self.survey.audience else {
+            return Localized {
+                text: String::new(),
+                lang: None,
+            };
+        };
+        let values = &self.survey.segments[audience.segment].values;
+        match group {
+            None => self.local(&values[audience.value].label),
+            Some(Group::Value(v)) => self.local(&values[v].label),
+            Some(Group::NoValue) => Localized {
+                text: self.words.get("no-group"),
+                lang: None,
+            },
+        }
+    }
+
+    /// "+12.1, a real gap", "−3.0, within the margin of error".
+    fn gap_words(&self, difference: f64, p: Option<f64>) -> String {
+        let sign = if (difference * 10.0).round() > 0.0 {
+            "+"
+        } else {
+            ""
+        };
+        let verdict = match p.map(|p| p < 0.05) {
+            Some(true) => self.words.get("gap-real"),
+            Some(false) => self.words.get("change-noise"),
+            None => self.words.get("change-untested"),
+        };
+        format!("{sign}{}, {verdict}", self.score(difference))
+    }
+
+    /// "“Staff” rates Availability 32.4 points higher than “Customer”, a real gap."
+    fn gap_sentence(&self, level: &str, gap: &Gap) -> Option<String> {
+        let GapCell::Shown {
+            difference: Some(difference),
+            p,
+            ..
+        } = gap.cell
+        else {
+            return None;
+        };
+        let key = match (difference * 10.0).round() {
+            d if d > 0.0 => "gap-higher",
+            d if d < 0.0 => "gap-lower",
+            _ => "gap-same",
+        };
+        let text = self.words.with(
+            key,
+            &[
+                ("group", &self.group(Some(gap.group)).text),
+                ("level", level),
+                ("points", &self.score(difference.abs())),
+                ("audience", &self.group(None).text),
+            ],
+        );
+        let verdict = match p.map(|p| p < 0.05) {
+            Some(true) => self.words.get("gap-real"),
+            Some(false) => self.words.get("change-noise"),
+            None => self.words.get("change-untested"),
+        };
+        Some(format!("{text}, {verdict}."))
+    }
+
+    /// A score as a bar in the gap chart.
+    fn gap_bar(&self, cell: &GapCell, min: u64) -> GapBar {
+        match cell {
+            GapCell::Hidden => GapBar {
+                state: "hidden",
+                text: self.words.with("hidden", &[("n", &self.words.integer(min))]),
+                width: 0,
+                gap: String::new(),
+                real: false,
+            },
+            GapCell::Shown { score: None, .. } => GapBar {
+                state: "none",
+                text: self.words.get("no-data"),
+                width: 0,
+                gap: String::new(),
+                real: false,
+            },
+            GapCell::Shown {
+                score: Some(score),
+                difference,
+                p,
+                ..
+            } => GapBar {
+                state: "score",
+                text: self.score(*score),
+                width: score.round().clamp(0.0, 100.0) as u32,
+                gap: difference.map_or_else(String::new, |d| self.gap_words(d, *p)),
+                real: p.is_some_and(|p| p < 0.05),
+            },
+        }
+    }
+}
+
+/// The audience beside its comparison groups, one row per level.
+fn gap_chart(cx: &PageWords, scores: &Scores, min: u64) -> Option<GapChart> {
+    cx.survey.audience?;
+    let groups: Vec<Group> = scores.levels.first()?.gaps.iter().map(|g| g.group).collect();
+    let mut headers = vec![
+        Localized {
+            text: String::new(),
+            lang: None,
+        },
+        cx.group(None),
+    ];
+    for group in &groups {
+        headers.push(cx.group(Some(*group)));
+        headers.push(Localized {
+            text: cx.words.get("gap-column"),
+            lang: None,
+        });
+    }
+    let rows = cx
+        .survey
+        .levels
+        .iter()
+        .zip(&scores.levels)
+        .map(|(level, ls)| GapRow {
+            id: level.id.clone(),
+            name: cx.local(&level.name),
+            audience: cx.gap_bar(
+                &GapCell::Shown {
+                    responses: ls.responses,
+                    score: ls.score,
+                    ci95: ls.ci95,
+                    difference: None,
+                    p: None,
+                },
+                min,
+            ),
+            groups: ls.gaps.iter().map(|g| cx.gap_bar(&g.cell, min)).collect(),
+        })
+        .collect();
+    Some(GapChart {
+        heading: cx.words.get("gap-heading"),
+        headers,
+        rows,
+    })
 }
 
 /// An interval wider than this many points marks a score as uncertain.
@@ -289,9 +435,10 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         headline: Headline {
             responses: cx.words.count("responses", scores.responses),
             period,
-            overall: scores
-                .overall
-                .map(|s| format!("{} (n = {})", cx.score(s), cx.words.integer(scores.responses))),
+            overall: scores.overall.map(|s| {
+                let n = scores.audience_responses.unwrap_or(scores.responses);
+                format!("{} (n = {})", cx.score(s), cx.words.integer(n))
+            }),
             now: scores.current.as_ref().and_then(|c| {
                 let Now::Shown {
                     score: Some(score),
@@ -319,6 +466,17 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         },
         pyramid,
         focus,
+        audience_note: survey.audience.map(|_| {
+            cx.words.with(
+                "audience-note",
+                &[
+                    ("audience", &cx.group(None).text),
+                    ("shown", &cx.words.integer(scores.audience_responses.unwrap_or(0))),
+                    ("total", &cx.words.integer(scores.responses)),
+                ],
+            )
+        }),
+        gap_chart: gap_chart(&cx, scores, spec.min_group_size),
         focus_questions_heading: cx.words.get("holds-down"),
         focus_questions,
         levels,
@@ -476,6 +634,11 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         })
         .collect();
     let name = cx.local(&level.name);
+    let gaps = ls
+        .gaps
+        .iter()
+        .filter_map(|g| cx.gap_sentence(&name.text, g))
+        .collect();
     LevelView {
         id: level.id.clone(),
         summary,
@@ -498,6 +661,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 &cx.words.get(&format!("period-{}", cx.survey.period.name())),
             )],
         ),
+        gaps,
         segments,
     }
 }
@@ -522,6 +686,22 @@ fn question_view(cx: &PageWords, q: &QuestionScore, responses: u64) -> QuestionV
         if let Some([low, high]) = q.nps_ci95 {
             let (low, high) = (cx.words.number(low, 0), cx.words.number(high, 0));
             facts.push(cx.words.with("interval", &[("low", &low), ("high", &high)]));
+        }
+    }
+    for gap in &q.gaps {
+        if let GapCell::Shown {
+            score: Some(score),
+            difference: Some(difference),
+            p,
+            ..
+        } = gap.cell
+        {
+            facts.push(format!(
+                "{} {} ({})",
+                cx.group(Some(gap.group)).text,
+                cx.score(score),
+                cx.gap_words(difference, p)
+            ));
         }
     }
     let note = match &question.kind {

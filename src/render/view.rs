@@ -175,6 +175,48 @@ pub struct LevelView {
     pub trend_heading: String,
     /// Its segment breakdowns.
     pub segments: Vec<SegmentView>,
+    /// With an audience: each comparison group's gap, in a sentence.
+    pub gaps: Vec<String>,
+}
+
+/// The audience beside its comparison groups, level by level.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapChart {
+    /// "How each group sees the levels".
+    pub heading: String,
+    /// The column headings: the level, the audience, then per group its
+    /// name and "Gap".
+    pub headers: Vec<Localized>,
+    /// One row per level, foundation first.
+    pub rows: Vec<GapRow>,
+}
+
+/// One level in the gap chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapRow {
+    /// Level id, for the link to its section.
+    pub id: String,
+    /// Level name.
+    pub name: Localized,
+    /// The audience's score.
+    pub audience: GapBar,
+    /// Each comparison group.
+    pub groups: Vec<GapBar>,
+}
+
+/// A score drawn as a bar, with what the gap to the audience is.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapBar {
+    /// `score`, `hidden` or `none`.
+    pub state: &'static str,
+    /// The score, or what stands in its place.
+    pub text: String,
+    /// Bar width in percent.
+    pub width: u32,
+    /// "+12.1, a real gap" (empty for the audience itself).
+    pub gap: String,
+    /// True when the gap is significant.
+    pub real: bool,
 }
 
 /// A question that holds the focus level down.
@@ -233,6 +275,10 @@ pub struct ReportPage {
     pub levels: Vec<LevelView>,
     /// Published free-text answers.
     pub comments: Vec<CommentsView>,
+    /// With an audience: whose scores these are, in a sentence.
+    pub audience_note: Option<String>,
+    /// With an audience: the audience beside its comparison groups.
+    pub gap_chart: Option<GapChart>,
     /// Link to data.json.
     pub data_json: String,
     /// Link to data.csv.
