@@ -233,8 +233,9 @@ impl Tally {
                 }
             }
         };
-        // Everyone's cells; with an audience, also the audience's own cells,
-        // and the responses without a value for the audience's segment.
+        // Everyone's cells, and with an audience also the audience's own
+        // cells. A response without a value for a segment counts in the
+        // segment's NO_VALUE cell.
         let audience = survey
             .audience
             .map(|a| (a.segment, r.segment[a.segment] == Some(a.value as u32)));
@@ -254,30 +255,21 @@ impl Tally {
                 audience: scope,
             });
             for (s, value) in r.segment.iter().enumerate() {
-                if let Some(v) = value {
-                    if scope && audience.is_some_and(|(a, _)| a == s) {
-                        continue;
-                    }
-                    let segment = Some((u32::try_from(s).unwrap_or(u32::MAX), *v));
-                    add_to(Cell {
-                        period: None,
-                        segment,
-                        audience: scope,
-                    });
-                    add_to(Cell {
-                        period: Some(r.period),
-                        segment,
-                        audience: scope,
-                    });
+                if scope && audience.is_some_and(|(a, _)| a == s) {
+                    continue;
                 }
+                let segment = Some((u32::try_from(s).unwrap_or(u32::MAX), value.unwrap_or(NO_VALUE)));
+                add_to(Cell {
+                    period: None,
+                    segment,
+                    audience: scope,
+                });
+                add_to(Cell {
+                    period: Some(r.period),
+                    segment,
+                    audience: scope,
+                });
             }
-        }
-        if let Some((s, _)) = audience.filter(|(s, _)| r.segment[*s].is_none()) {
-            add_to(Cell {
-                period: None,
-                segment: Some((u32::try_from(s).unwrap_or(u32::MAX), NO_VALUE)),
-                audience: false,
-            });
         }
     }
 

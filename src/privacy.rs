@@ -36,15 +36,24 @@ impl Privacy {
 /// Applies every privacy rule to a survey's scores; returns what was hidden.
 pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Privacy {
     let mut privacy = Privacy::default();
+    // The audience's own cell of its segment is published anyway, as the
+    // survey's scores: hiding it would protect nothing, so it is never the
+    // cell taken along with a small one.
+    let published = |s: usize| survey.audience.filter(|a| a.segment == s).map(|a| a.value);
     for level in &mut scores.levels {
         for period in &mut level.by_period {
-            for row in &mut period.by_segment {
-                hide_row(row, min_group_size, &mut privacy);
+            for (s, row) in period.by_segment.iter_mut().enumerate() {
+                hide_row(row, min_group_size, &mut privacy, published(s));
             }
         }
-        protect_periods(&mut level.by_period, survey.segments.len(), &mut privacy);
-        for row in &mut level.by_segment {
-            hide_row(row, min_group_size, &mut privacy);
+        protect_periods(
+            &mut level.by_period,
+            survey.segments.len(),
+            &mut privacy,
+            published,
+        );
+        for (s, row) in level.by_segment.iter_mut().enumerate() {
+            hide_row(row, min_group_size, &mut privacy, published(s));
         }
     }
     if let Some(audience) = survey.audience {
@@ -116,8 +125,13 @@ fn protect_current(current: &mut Current, min_group_size: u64) {
 
 /// Applies the privacy rules to one breakdown: cells with fewer than
 /// `min_group_size` respondents are hidden, and a lone hidden cell takes the
-/// smallest other with it.
-pub fn hide_row(row: &mut [BreakdownCell], min_group_size: u64, privacy: &mut Privacy) {
+/// smallest other with it (never `published`, a cell shown elsewhere).
+pub fn hide_row(
+    row: &mut [BreakdownCell],
+    min_group_size: u64,
+    privacy: &mut Privacy,
+    published: Option<usize>,
+) {
     for cell in row.iter_mut() {
         if let BreakdownCell::Score { responses, .. } = cell {
             if *responses < min_group_size {
@@ -128,7 +142,7 @@ pub fn hide_row(row: &mut [BreakdownCell], min_group_size: u64, privacy: &mut Pr
     let small = row.iter().filter(|c| is_hidden(c)).count();
     privacy.small += small as u64;
     if small == 1 {
-        if let Some(i) = smallest(row.iter()) {
+        if let Some(i) = smallest(row.iter(), published) {
             row[i] = BreakdownCell::Hidden { complement: true };
             privacy.complement += 1;
         }
@@ -136,10 +150,11 @@ pub fn hide_row(row: &mut [BreakdownCell], min_group_size: u64, privacy: &mut Pr
 }
 
 /// The position of the shown cell with the fewest respondents (the first
-/// on a tie).
-fn smallest<'a>(cells: impl Iterator<Item = &'a BreakdownCell>) -> Option<usize> {
+/// on a tie), leaving out `skip`.
+fn smallest<'a>(cells: impl Iterator<Item = &'a BreakdownCell>, skip: Option<usize>) -> Option<usize> {
     cells
         .enumerate()
+        .filter(|(i, _)| Some(*i) != skip)
         .filter_map(|(i, c)| match c {
             BreakdownCell::Score { responses, .. } => Some((*responses, i)),
             _ => None,
@@ -158,18 +173,26 @@ fn is_hidden(c: &BreakdownCell) -> bool {
 /// periods: the smallest other period cell of that value is hidden too.
 /// That may leave a period with a lone hidden cell, which takes another cell
 /// of its period with it, and so on until nothing changes.
-pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: &mut Privacy) {
+///
+/// `published(s)` is the cell of segment `s` that is shown elsewhere and so
+/// is never taken along (the audience's own value).
+pub fn protect_periods(
+    by_period: &mut [PeriodScore],
+    segments: usize,
+    privacy: &mut Privacy,
+    published: impl Fn(usize) -> Option<usize>,
+) {
     for s in 0..segments {
         let values = by_period.first().map_or(0, |p| p.by_segment[s].len());
         loop {
             let mut changed = false;
-            for v in 0..values {
+            for v in (0..values).filter(|v| published(s) != Some(*v)) {
                 let hidden = by_period
                     .iter()
                     .filter(|p| is_hidden(&p.by_segment[s][v]))
                     .count();
                 if hidden == 1 {
-                    if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v])) {
+                    if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v]), None) {
                         by_period[i].by_segment[s][v] = BreakdownCell::Hidden { complement: true };
                         privacy.complement += 1;
                         changed = true;
@@ -179,7 +202,7 @@ pub fn protect_periods(by_period: &mut [PeriodScore], segments: usize, privacy: 
             for p in by_period.iter_mut() {
                 let row = &mut p.by_segment[s];
                 if row.iter().filter(|c| is_hidden(c)).count() == 1 {
-                    if let Some(i) = smallest(row.iter()) {
+                    if let Some(i) = smallest(row.iter(), published(s)) {
                         row[i] = BreakdownCell::Hidden { complement: true };
                         privacy.complement += 1;
                         changed = true;
@@ -212,7 +235,7 @@ mod tests {
                 },
             })
             .collect();
-        hide_row(&mut row, min_group_size, privacy);
+        hide_row(&mut row, min_group_size, privacy, None);
         row
     }
 
@@ -247,7 +270,7 @@ mod tests {
         // The lone hidden cell of period 2 has already taken customer (10) with it.
         rows[1].by_segment[0][0] = BreakdownCell::Hidden { complement: true };
         let mut p = Privacy::default();
-        protect_periods(&mut rows, 1, &mut p);
+        protect_periods(&mut rows, 1, &mut p, |_| None);
         // Staff in period 1 (6, the smallest) goes too; that leaves period 1
         // with a lone hidden cell, so customer in period 1 goes as well, which
         // in turn is customer's second hidden cell: stable.
@@ -257,6 +280,24 @@ mod tests {
         );
         assert_eq!(rows[2].by_segment[0], vec![shown(12), shown(9)]);
         assert_eq!(p.complement, 2);
+    }
+
+    #[test]
+    fn a_published_cell_is_never_the_complement() {
+        // The audience (5) is shown as the survey's own scores: taking it
+        // along would hide nothing, so the next smallest (9) goes instead.
+        let mut row: Breakdown = [5, 9, 2, 12]
+            .iter()
+            .map(|&responses| BreakdownCell::Score {
+                responses,
+                score: None,
+                ci95: None,
+            })
+            .collect();
+        hide_row(&mut row, 5, &mut Privacy::default(), Some(0));
+        assert!(matches!(row[0], BreakdownCell::Score { responses: 5, .. }));
+        assert_eq!(row[1], BreakdownCell::Hidden { complement: true });
+        assert_eq!(row[2], BreakdownCell::Hidden { complement: false });
     }
 
     #[test]

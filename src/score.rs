@@ -98,7 +98,8 @@ pub enum BreakdownCell {
     NoData,
 }
 
-/// One segment's cells, in the order its values are declared.
+/// One segment's cells, in the order its values are declared, then the
+/// respondents without a value when the level has any.
 pub type Breakdown = Vec<BreakdownCell>;
 
 /// A period's figures for one level.
@@ -448,13 +449,19 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     };
     let all = cell(scope(None, None));
     let periods = tally.periods();
+    // A segment's breakdown has a last cell for the respondents without a
+    // value, in every period too, when any respondent of the level has none.
+    let with_none =
+        |level: usize, s: usize| cell(scope(None, Some((s as u32, NO_VALUE)))).level_responses(level) > 0;
     let segment_cells = |level: usize, period: Option<Period>| -> Vec<Breakdown> {
         survey
             .segments
             .iter()
             .enumerate()
             .map(|(s, seg)| {
+                let none = with_none(level, s).then_some(NO_VALUE as usize);
                 (0..seg.values.len())
+                    .chain(none)
                     .map(|v| {
                         let counts = cell(scope(period, Some((s as u32, v as u32))));
                         match level_figures(survey, level, counts) {

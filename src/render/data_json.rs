@@ -577,12 +577,12 @@ fn segments(survey: &Survey, breakdowns: &[Breakdown]) -> Segments {
         .iter()
         .zip(breakdowns)
         .map(|(segment, cells)| {
-            let values = segment
+            let ids = segment
                 .values
                 .iter()
-                .zip(cells)
-                .map(|(value, cell)| (value.id.clone(), cell_of(cell)))
-                .collect();
+                .map(|v| v.id.clone())
+                .chain(["_none".to_string()]);
+            let values = ids.zip(cells).map(|(id, cell)| (id, cell_of(cell))).collect();
             (segment.id.clone(), values)
         })
         .collect()

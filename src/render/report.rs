@@ -564,46 +564,49 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         .iter()
         .zip(&ls.by_segment)
         .map(|(segment, cells)| {
-            let rows: Vec<SegmentRow> = segment
+            let labels = segment
                 .values
                 .iter()
+                .map(|v| cx.local(&v.label))
+                .chain([Localized {
+                    text: cx.words.get("no-group"),
+                    lang: None,
+                }]);
+            let rows: Vec<SegmentRow> = labels
                 .zip(cells)
-                .map(|(value, cell)| {
-                    let label = cx.local(&value.label);
-                    match cell {
-                        BreakdownCell::Score {
-                            responses,
-                            score,
-                            ci95,
-                        } => SegmentRow {
-                            label,
-                            state: "score",
-                            text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
-                            interval: cx.interval(*ci95).unwrap_or_default(),
-                            n: format!("n = {}", cx.words.integer(*responses)),
-                            width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
+                .map(|(label, cell)| match cell {
+                    BreakdownCell::Score {
+                        responses,
+                        score,
+                        ci95,
+                    } => SegmentRow {
+                        label,
+                        state: "score",
+                        text: score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),
+                        interval: cx.interval(*ci95).unwrap_or_default(),
+                        n: format!("n = {}", cx.words.integer(*responses)),
+                        width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
+                    },
+                    BreakdownCell::Hidden { complement } => SegmentRow {
+                        label,
+                        state: "hidden",
+                        text: if *complement {
+                            cx.words.get("hidden-complement")
+                        } else {
+                            cx.words.with("hidden", &[("n", &cx.words.integer(min))])
                         },
-                        BreakdownCell::Hidden { complement } => SegmentRow {
-                            label,
-                            state: "hidden",
-                            text: if *complement {
-                                cx.words.get("hidden-complement")
-                            } else {
-                                cx.words.with("hidden", &[("n", &cx.words.integer(min))])
-                            },
-                            interval: String::new(),
-                            n: String::new(),
-                            width: 0,
-                        },
-                        BreakdownCell::NoData => SegmentRow {
-                            label,
-                            state: "none",
-                            text: cx.words.get("no-data"),
-                            interval: String::new(),
-                            n: String::new(),
-                            width: 0,
-                        },
-                    }
+                        interval: String::new(),
+                        n: String::new(),
+                        width: 0,
+                    },
+                    BreakdownCell::NoData => SegmentRow {
+                        label,
+                        state: "none",
+                        text: cx.words.get("no-data"),
+                        interval: String::new(),
+                        n: String::new(),
+                        width: 0,
+                    },
                 })
                 .collect();
             let shown: Vec<(f64, String)> = segment

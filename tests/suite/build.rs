@@ -349,9 +349,9 @@ fn intervals_changes_and_focus_questions_match_scipy() {
 
 /// With `audience: { group: customer }`, scores count only customers; staff
 /// stand beside them with the gap, and respondents without a group form a
-/// comparison group of their own (`_none`), hidden here for being one.
-/// Customers answer 25, 50, 25, 0, 50; staff 100, 75, 75, 50, 100 (Welch's
-/// p from scipy, as in the test above).
+/// comparison group of their own (`_none`). Customers answer 25, 50, 25, 0,
+/// 50; staff 100, 75, 75, 50, 100 (Welch's p from scipy, as in the test
+/// above); five respondents without a group answer 100.
 #[test]
 fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
     let mut responses = String::new();
@@ -375,7 +375,11 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
             i + 1
         ));
     }
-    responses.push_str("- submitted: 2026-05-20\n  answers: { on-time: 5 }\n");
+    for day in 20..25 {
+        responses.push_str(&format!(
+            "- submitted: 2026-05-{day}\n  answers: {{ on-time: 5 }}\n"
+        ));
+    }
     let project = crate::project::Project::new()
         .survey_with(|s| {
             format!(
@@ -391,7 +395,7 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
         .success();
     let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
         .expect("JSON");
-    assert_eq!(d["responses"], 11);
+    assert_eq!(d["responses"], 15);
     assert_eq!(
         d["audience"],
         serde_json::json!({ "segment": "group", "value": "customer", "responses": 5 })
@@ -412,7 +416,13 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
     assert!((p - 0.0053908820195155945).abs() < 1e-6, "{p}");
     assert_eq!(staff["significant"], true);
     close(&level["questions"][0]["gap"]["staff"]["difference"], 50.0);
-    assert_eq!(level["gap"]["_none"], serde_json::json!({ "hidden": true }));
+    let none = &level["gap"]["_none"];
+    close(&none["difference"], 70.0);
+    assert_eq!(none["responses"], 5);
+    // scipy: ttest_ind([100] * 5, [25, 50, 25, 0, 50], equal_var=False).
+    let p = none["p"].as_f64().expect("a p-value");
+    assert!((p - 0.0017051574847275712).abs() < 1e-6, "{p}");
+    close(&level["by_segment"]["group"]["_none"]["score"], 100.0);
     // The current period counts the audience only.
     assert_eq!(d["current"]["period"], "2026-Q2");
     close(&level["current"]["score"], 30.0);
