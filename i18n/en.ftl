@@ -90,4 +90,13 @@ not-scored = not scored
 data-files = Data: { $json } and { $csv }
 data-up-to = Data up to { $date }
 made-with = Made with rapport { $version }
-comments-sample = A sample of { $shown } of { $total } answers.
+comments-total = { $n ->
+    [one] { $shown } answer in all.
+   *[other] { $shown } answers in all.
+}
+comments-distinct = { $n ->
+    [one] { $shown } distinct answer shown.
+   *[other] { $shown } distinct answers shown, the latest first.
+}
+comments-since = Counts cover the answers from { $date } on.
+comments-times = (×{ $shown })

@@ -79,4 +79,13 @@ not-scored = gir ingen poeng
 data-files = Data: { $json } og { $csv }
 data-up-to = Data til og med { $date }
 made-with = Laget med rapport { $version }
-comments-sample = Et utvalg: { $shown } av { $total } svar.
+comments-total = { $n ->
+    [one] { $shown } svar totalt.
+   *[other] { $shown } svar totalt.
+}
+comments-distinct = { $n ->
+    [one] { $shown } unikt svar vises.
+   *[other] { $shown } unike svar vises, det nyeste først.
+}
+comments-since = Antallene gjelder svarene fra og med { $date }.
+comments-times = (×{ $shown })

@@ -79,4 +79,13 @@ not-scored = telt niet mee in de score
 data-files = Gegevens: { $json } en { $csv }
 data-up-to = Gegevens tot en met { $date }
 made-with = Gemaakt met rapport { $version }
-comments-sample = Een steekproef van { $shown } van de { $total } antwoorden.
+comments-total = { $n ->
+    [one] { $shown } antwoord in totaal.
+   *[other] { $shown } antwoorden in totaal.
+}
+comments-distinct = { $n ->
+    [one] { $shown } uniek antwoord getoond.
+   *[other] { $shown } unieke antwoorden getoond, de nieuwste eerst.
+}
+comments-since = De aantallen tellen de antwoorden vanaf { $date }.
+comments-times = (×{ $shown })

@@ -85,4 +85,17 @@ not-scored = без оценки
 data-files = Данные: { $json } и { $csv }
 data-up-to = Данные по состоянию на { $date }
 made-with = Создано с помощью rapport { $version }
-comments-sample = Выборка: { $shown } из { $total }.
+comments-total = { $n ->
+    [one] Всего { $shown } ответ.
+    [few] Всего { $shown } ответа.
+   *[many] Всего { $shown } ответов.
+    [other] Всего { $shown } ответа.
+}
+comments-distinct = { $n ->
+    [one] Показан { $shown } уникальный ответ, сначала новые.
+    [few] Показано { $shown } уникальных ответа, сначала новые.
+   *[many] Показано { $shown } уникальных ответов, сначала новые.
+    [other] Показано { $shown } уникального ответа, сначала новые.
+}
+comments-since = Повторы подсчитаны по ответам начиная с { $date }.
+comments-times = (×{ $shown })

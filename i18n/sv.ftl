@@ -83,4 +83,13 @@ not-scored = ger inga poäng
 data-files = Data: { $json } och { $csv }
 data-up-to = Data till och med { $date }
 made-with = Skapad med rapport { $version }
-comments-sample = Ett urval: { $shown } av { $total } svar.
+comments-total = { $n ->
+    [one] { $shown } svar totalt.
+   *[other] { $shown } svar totalt.
+}
+comments-distinct = { $n ->
+    [one] { $shown } unikt svar visas.
+   *[other] { $shown } unika svar visas, det senaste först.
+}
+comments-since = Antalen gäller svaren från och med { $date }.
+comments-times = (×{ $shown })

@@ -126,46 +126,190 @@ impl CellCounts {
     }
 }
 
-/// Most free-text answers kept per question.
-pub const SAMPLE: usize = 100;
+/// Most (day, answer) pairs a [`Sample`] keeps per question.
+pub const KEPT: usize = 1000;
 
-/// A bounded, mergeable sample of free-text answers: the [`SAMPLE`] answers
-/// with the smallest hashes. It does not grow with the number of responses,
-/// it is the same however files are split or ordered, and it is spread over
-/// all answers rather than the first or last ones.
+/// Most distinct answers [`Sample::newest`] gives.
+pub const SHOWN: usize = 100;
+
+/// One distinct answer on one day, as a [`Sample`] keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayAnswer {
+    /// The `submitted` date of the responses.
+    pub day: time::Date,
+    /// The xxh3 hash of the text.
+    pub hash: u64,
+    /// The answer, as written.
+    pub text: String,
+    /// How often it was given on that day.
+    pub count: u64,
+    /// The language of the responses that gave it ([`prefer`] over them).
+    pub language: Option<u32>,
+}
+
+impl DayAnswer {
+    /// The order of a [`Sample`]: newest day first, then by hash and text.
+    fn key(&self) -> (std::cmp::Reverse<time::Date>, u64, &str) {
+        (std::cmp::Reverse(self.day), self.hash, &self.text)
+    }
+}
+
+/// Of two responses' languages (indices into the survey's), the one an
+/// answer is marked with: a language over none, the first declared over
+/// later ones. It is the same in any order.
+pub fn prefer(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// A bounded, mergeable record of the free-text answers to one question.
+///
+/// Answers are counted per (day, text): the pairs are ranked newest day
+/// first, then by the text's xxh3 hash (then the text), and the [`KEPT`]
+/// highest-ranked pairs are kept with their counts; `cut` is the newest day
+/// of a pair that was not. A pair's rank never changes as answers arrive, so
+/// a pair that is kept in the end ranked among the first [`KEPT`] in every
+/// part it was counted in and was never dropped: whatever the split and
+/// order of the files, the merged sample is exactly what one pass over all
+/// answers gives. So:
+///
+/// - exact: `total`; every kept pair's count and language; `cut`;
+/// - complete: every answer submitted after `cut` is in a kept pair (when
+///   `cut` is `None`, every answer is);
+/// - bounded: at most [`KEPT`] pairs, whatever the number of responses.
+///
+/// [`Sample::newest`] therefore counts exactly the answers of a period that
+/// ends with the latest: all of them while there are at most [`KEPT`]
+/// distinct (day, text) pairs, those after `cut` once there are more.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sample {
     /// Answers given in all.
     pub total: u64,
-    /// (hash, answer, index of the response's language), sorted, at most [`SAMPLE`].
-    pub kept: Vec<(u64, String, Option<u32>)>,
+    /// The kept pairs, in rank order, at most [`KEPT`], each (day, text) once.
+    pub kept: Vec<DayAnswer>,
+    /// The newest day of an answer whose pair is not kept; `None` when
+    /// every answer is in `kept`.
+    pub cut: Option<time::Date>,
+}
+
+/// A distinct answer as [`Sample::newest`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Distinct {
+    /// The answer, as written.
+    pub text: String,
+    /// How often it was given within the counted days.
+    pub count: u64,
+    /// The latest day it was given.
+    pub latest: time::Date,
+    /// The language of its responses on that day ([`prefer`]).
+    pub language: Option<u32>,
 }
 
 impl Sample {
-    /// Counts one answer, keeping it if it is among the smallest hashes.
-    pub fn add(&mut self, text: &str, language: Option<u32>) {
+    /// Counts one answer submitted on `day` in the response's `language`.
+    pub fn add(&mut self, text: &str, language: Option<u32>, day: time::Date) {
         self.total += 1;
-        let item = (
-            xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-            text.to_owned(),
-            language,
-        );
-        if self.kept.len() == SAMPLE && self.kept.last().is_some_and(|last| &item >= last) {
-            return;
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        let key = (std::cmp::Reverse(day), hash, text);
+        match self.kept.binary_search_by(|k| k.key().cmp(&key)) {
+            Ok(i) => {
+                let k = &mut self.kept[i];
+                k.count += 1;
+                k.language = prefer(k.language, language);
+            }
+            Err(i) if i >= KEPT => self.cut = self.cut.max(Some(day)),
+            Err(i) => {
+                let answer = DayAnswer {
+                    day,
+                    hash,
+                    text: text.to_owned(),
+                    count: 1,
+                    language,
+                };
+                self.kept.insert(i, answer);
+                self.truncate();
+            }
         }
-        let at = self.kept.binary_search(&item).unwrap_or_else(|i| i);
-        self.kept.insert(at, item);
-        self.kept.truncate(SAMPLE);
     }
 
     /// Adds another sample.
     pub fn merge(&mut self, other: &Sample) {
         self.total += other.total;
-        let mut all: Vec<(u64, String, Option<u32>)> =
-            self.kept.drain(..).chain(other.kept.iter().cloned()).collect();
-        all.sort();
-        all.truncate(SAMPLE);
+        self.cut = self.cut.max(other.cut);
+        let mine = std::mem::take(&mut self.kept);
+        let mut all = Vec::with_capacity((mine.len() + other.kept.len()).min(KEPT + 1));
+        let mut theirs = other.kept.iter().peekable();
+        for a in mine {
+            while let Some(b) = theirs.next_if(|b| b.key() < a.key()) {
+                all.push(b.clone());
+            }
+            match theirs.next_if(|b| b.key() == a.key()) {
+                Some(b) => all.push(DayAnswer {
+                    count: a.count + b.count,
+                    language: prefer(a.language, b.language),
+                    ..a
+                }),
+                None => all.push(a),
+            }
+            if all.len() > KEPT {
+                break;
+            }
+        }
+        all.extend(theirs.take((KEPT + 1).saturating_sub(all.len())).cloned());
         self.kept = all;
+        self.truncate();
+        // The pairs never looked at above rank below the one `truncate`
+        // dropped, so none is newer than the cut it recorded.
+    }
+
+    /// Drops the pairs past [`KEPT`], recording the newest dropped day.
+    fn truncate(&mut self) {
+        if self.kept.len() > KEPT {
+            let dropped = self.kept[KEPT].day;
+            self.cut = self.cut.max(Some(dropped));
+            self.kept.truncate(KEPT);
+        }
+    }
+
+    /// The first day whose answers are all counted: `None` when every
+    /// answer is, else the day after `cut` (or `cut` itself when no kept
+    /// pair is newer: more than [`KEPT`] distinct answers on the latest
+    /// day, of which the first [`KEPT`] by hash are counted).
+    pub fn since(&self) -> Option<time::Date> {
+        let cut = self.cut?;
+        let newer = self.kept.first().is_some_and(|k| k.day > cut);
+        Some(if newer { cut.next_day().unwrap_or(cut) } else { cut })
+    }
+
+    /// Up to `limit` distinct answers (same text) given on or after
+    /// [`Sample::since`], each with its exact count there: the latest given
+    /// first, then the most often given, then by text.
+    pub fn newest(&self, limit: usize) -> Vec<Distinct> {
+        let since = self.since();
+        let mut by_text: BTreeMap<&str, Distinct> = BTreeMap::new();
+        for k in self.kept.iter().filter(|k| since.is_none_or(|s| k.day >= s)) {
+            // Newest first: the first pair of a text is its latest day.
+            by_text
+                .entry(&k.text)
+                .and_modify(|d| d.count += k.count)
+                .or_insert_with(|| Distinct {
+                    text: k.text.clone(),
+                    count: k.count,
+                    latest: k.day,
+                    language: k.language,
+                });
+        }
+        let mut all: Vec<Distinct> = by_text.into_values().collect();
+        all.sort_by(|a, b| {
+            b.latest
+                .cmp(&a.latest)
+                .then(b.count.cmp(&a.count))
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        all.truncate(limit);
+        all
     }
 }
 
@@ -175,8 +319,8 @@ impl Sample {
 pub struct Tally {
     /// Counts per cell.
     pub cells: BTreeMap<Cell, CellCounts>,
-    /// A sample of the free-text answers of questions with `publish: true`,
-    /// per question index.
+    /// The free-text answers of questions with `publish: true`, per
+    /// question index ([`Sample`]).
     pub texts: BTreeMap<u32, Sample>,
     /// The latest `submitted` date counted; `None` before any response.
     pub latest: Option<time::Date>,
@@ -195,7 +339,7 @@ impl Tally {
                 level_sums[level].1 += 1;
             }
             if let (Answer::Text(t), Kind::Text { publish: true }) = (a, &question.kind) {
-                self.texts.entry(*q).or_default().add(t, r.language);
+                self.texts.entry(*q).or_default().add(t, r.language, r.submitted);
             }
         }
         let level_scores: Vec<Option<f64>> = level_sums
@@ -403,37 +547,165 @@ pub(crate) mod tests {
         assert_eq!(t.latest, parse_date("2026-05-10"));
     }
 
+    fn day(n: i64) -> time::Date {
+        parse_date("2025-01-01").expect("date") + time::Duration::days(n)
+    }
+
+    /// 6 000 answers: 40 texts over 300 days (far more than [`KEPT`]
+    /// pairs), some repeated on the same day, in three languages.
+    fn many_answers() -> Vec<(String, Option<u32>, time::Date)> {
+        (0..6000_u64)
+            .map(|i| {
+                let r = xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes());
+                let text = format!("answer {}", r % 40);
+                let language = [None, Some(0), Some(2)][(i % 3) as usize];
+                (text, language, day(((r >> 32) % 300) as i64))
+            })
+            .collect()
+    }
+
+    fn sample_of(answers: &[(String, Option<u32>, time::Date)]) -> Sample {
+        let mut s = Sample::default();
+        for (t, l, d) in answers {
+            s.add(t, *l, *d);
+        }
+        s
+    }
+
     #[test]
     fn text_samples_are_bounded_and_independent_of_order() {
-        let texts: Vec<String> = (0..500).map(|i| format!("answer {i}")).collect();
-        let mut whole = Sample::default();
-        for t in &texts {
-            whole.add(t, None);
+        let answers = many_answers();
+        let whole = sample_of(&answers);
+        assert_eq!((whole.total, whole.kept.len()), (6000, KEPT));
+        assert!(whole.cut.is_some());
+        // Reversed, and split three ways, merged in another order.
+        let mut reversed = answers.clone();
+        reversed.reverse();
+        assert_eq!(sample_of(&reversed), whole);
+        let parts: Vec<Sample> = (0..3)
+            .map(|p| {
+                let part: Vec<_> = reversed.iter().skip(p).step_by(3).cloned().collect();
+                sample_of(&part)
+            })
+            .collect();
+        let mut merged = parts[2].clone();
+        merged.merge(&parts[0]);
+        merged.merge(&parts[1]);
+        assert_eq!(merged, whole);
+        // Many small files merged as a tree, and one by one into an empty sample.
+        let files: Vec<Sample> = answers.chunks(37).map(sample_of).collect();
+        let mut pairs: Vec<Sample> = files
+            .chunks(2)
+            .map(|c| {
+                let mut s = c[0].clone();
+                if let Some(b) = c.get(1) {
+                    s.merge(b);
+                }
+                s
+            })
+            .collect();
+        pairs.reverse();
+        let mut tree = Sample::default();
+        for p in &pairs {
+            tree.merge(p);
         }
-        assert_eq!((whole.total, whole.kept.len()), (500, SAMPLE));
-        let (mut a, mut b) = (Sample::default(), Sample::default());
-        for t in texts.iter().rev() {
-            if t.len() % 2 == 0 {
-                a.add(t, None);
-            } else {
-                b.add(t, None);
-            }
+        assert_eq!(tree, whole);
+    }
+
+    #[test]
+    fn shown_counts_are_exact_since_the_first_complete_day() {
+        let answers = many_answers();
+        let whole = sample_of(&answers);
+        let since = whole.since().expect("more pairs than kept");
+        assert_eq!(whole.cut.and_then(|c| c.next_day()), Some(since));
+        let newest = whole.newest(SHOWN);
+        assert!(!newest.is_empty() && newest.len() <= SHOWN);
+        for d in &newest {
+            let given: Vec<_> = answers
+                .iter()
+                .filter(|(t, _, day)| *t == d.text && *day >= since)
+                .collect();
+            assert_eq!(d.count, given.len() as u64, "{}", d.text);
+            assert_eq!(Some(d.latest), given.iter().map(|(_, _, day)| *day).max());
+            let on_latest = given.iter().filter(|(_, _, day)| *day == d.latest);
+            assert_eq!(d.language, on_latest.fold(None, |l, (_, x, _)| prefer(l, *x)));
         }
-        b.merge(&a);
-        assert_eq!(b, whole);
+        // Latest first, then most often given, each text once.
+        for w in newest.windows(2) {
+            assert!((w[0].latest, w[0].count) >= (w[1].latest, w[1].count));
+            assert_ne!(w[0].text, w[1].text);
+        }
+    }
+
+    #[test]
+    fn few_answers_are_all_counted_newest_first() {
+        let mut s = Sample::default();
+        // The case of a sample of hashes: one text given 62 times long ago.
+        for _ in 0..62 {
+            s.add("Slow delivery", Some(0), day(0));
+        }
+        s.add("Tack!", Some(1), day(40));
+        s.add("Fast delivery", Some(0), day(30));
+        s.add("Fast delivery", None, day(35));
+        s.add("Fast delivery", Some(0), day(5));
+        s.add("Ok", Some(2), day(40));
+        s.add("Ok", Some(0), day(40));
+        assert_eq!((s.total, s.cut, s.since()), (68, None, None));
+        let shown: Vec<(String, u64, Option<u32>)> = s
+            .newest(SHOWN)
+            .into_iter()
+            .map(|d| (d.text, d.count, d.language))
+            .collect();
+        let expected = [
+            ("Ok", 2, Some(0)),
+            ("Tack!", 1, Some(1)),
+            ("Fast delivery", 3, None),
+            ("Slow delivery", 62, Some(0)),
+        ]
+        .map(|(t, c, l)| (t.to_owned(), c, l));
+        assert_eq!(shown, expected);
+        assert_eq!(s.newest(2).len(), 2);
+    }
+
+    #[test]
+    fn one_crowded_day_is_counted_for_the_texts_kept() {
+        let mut s = Sample::default();
+        s.add("older", None, day(0));
+        for i in 0..(KEPT + 10) {
+            s.add(&format!("text {i}"), None, day(1));
+        }
+        s.add("text 3", None, day(1));
+        assert_eq!(
+            (s.kept.len(), s.cut, s.since()),
+            (KEPT, Some(day(1)), Some(day(1)))
+        );
+        let newest = s.newest(SHOWN);
+        assert_eq!(newest.len(), SHOWN);
+        assert_eq!(
+            newest.iter().map(|d| d.count).sum::<u64>(),
+            SHOWN as u64 + u64::from(newest.iter().any(|d| d.text == "text 3"))
+        );
+        assert!(newest.iter().all(|d| d.latest == day(1)));
     }
 
     #[test]
     fn merging_is_independent_of_order_and_split() {
-        let s = survey();
+        let mut s = survey();
+        s.questions.push(Question {
+            id: "say".into(),
+            level: None,
+            text: Text::plain("Say"),
+            kind: Kind::Text { publish: true },
+        });
+        let say = |t: &str| (2, Answer::Text(t.into()));
         let rs = vec![
-            response("2026-01-10", Some(0), vec![(0, Answer::Code(0))]),
+            response("2026-01-10", Some(0), vec![(0, Answer::Code(0)), say("Fast")]),
             response(
                 "2026-02-10",
                 Some(1),
-                vec![(0, Answer::Code(1)), (1, Answer::Many(0b01))],
+                vec![(0, Answer::Code(1)), (1, Answer::Many(0b01)), say("Slow")],
             ),
-            response("2026-04-10", None, vec![(1, Answer::Many(0b10))]),
+            response("2026-04-10", None, vec![(1, Answer::Many(0b10)), say("Fast")]),
         ];
         let mut whole = Tally::default();
         for r in &rs {
@@ -454,6 +726,12 @@ pub(crate) mod tests {
         }
         assert_eq!(merged, whole);
         assert_eq!(merged.latest, parse_date("2026-04-10"));
+        let said: Vec<(String, u64)> = merged.texts[&2]
+            .newest(SHOWN)
+            .into_iter()
+            .map(|d| (d.text, d.count))
+            .collect();
+        assert_eq!(said, [("Fast".to_owned(), 2), ("Slow".to_owned(), 1)]);
         // Another split: the last response alone, merged into the first two.
         let mut first_two = Tally::default();
         first_two.merge(&parts[2]);

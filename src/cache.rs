@@ -25,7 +25,7 @@ pub const DIR: &str = ".rapport-cache";
 /// layout may decode into wrong counts instead of failing; the layout number
 /// goes up whenever [`FileSummary`] or anything in it changes shape, also
 /// between two releases. Entries of another version are not used.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+layout.2");
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+layout.3");
 
 /// What one valid response file counted: all that later stages need of it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -7,10 +7,10 @@
 //!   mean of its scored questions', the survey's the mean of its levels';
 //! - the focus level is the first level with answers that misses its target.
 //!
-//! Every breakdown cell and every kept free-text answer comes out shown;
+//! Every breakdown cell and the newest distinct free-text answers come out shown;
 //! [`crate::privacy`] then hides what may not be published.
 
-use crate::aggregate::{Cell, CellCounts, Moments, QuestionCounts, Tally, NO_VALUE};
+use crate::aggregate::{Cell, CellCounts, Distinct, Moments, QuestionCounts, Sample, Tally, NO_VALUE, SHOWN};
 pub mod stats;
 
 use crate::model::{set_score, Answer, Kind, Survey};
@@ -209,11 +209,13 @@ pub struct TextAnswers {
     pub question: usize,
     /// Answers given.
     pub answers: u64,
-    /// The kept answers (emptied by [`crate::privacy`] unless they may be
-    /// published): a sample of at most
-    /// [`crate::aggregate::SAMPLE`], in a fixed order that says nothing of
-    /// who wrote them.
-    pub published: Vec<(String, Option<u32>)>,
+    /// The distinct answers that may be shown (emptied by [`crate::privacy`]
+    /// unless they may be published): at most [`crate::aggregate::SHOWN`],
+    /// the latest given first, each with how often it was given on or after
+    /// `since` ([`crate::aggregate::Sample::newest`]).
+    pub published: Vec<Distinct>,
+    /// The first day the counts cover; `None` when they cover every answer.
+    pub since: Option<time::Date>,
 }
 
 /// A survey's scores.
@@ -552,15 +554,12 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         .filter_map(|(i, q)| match q.kind {
             Kind::Text { .. } => {
                 let answers = all.questions[i].answers;
-                let published = tally
-                    .texts
-                    .get(&(i as u32))
-                    .map(|s| s.kept.iter().map(|(_, t, l)| (t.clone(), *l)).collect())
-                    .unwrap_or_default();
+                let sample = tally.texts.get(&(i as u32));
                 Some(TextAnswers {
                     question: i,
                     answers,
-                    published,
+                    published: sample.map(|s| s.newest(SHOWN)).unwrap_or_default(),
+                    since: sample.and_then(Sample::since),
                 })
             }
             _ => None,

@@ -7,14 +7,14 @@ use super::charts::{self, Part};
 use super::markdown;
 use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::view::{
-    Band, Chart, CommentsView, FocusQuestion, GapBar, GapChart, GapRow, Headline, Html, LevelView, Localized,
-    QuestionView, ReportPage, SegmentRow, SegmentView,
+    Band, Chart, CommentView, CommentsView, FocusQuestion, GapBar, GapChart, GapRow, Headline, Html,
+    LevelView, Localized, QuestionView, ReportPage, SegmentRow, SegmentView,
 };
-use crate::i18n::Words;
+use crate::i18n::{language_name, Words};
 use crate::model::{Kind, Question, Survey, Text};
 use crate::period::Period;
 use crate::score::BreakdownCell;
-use crate::score::{Change, Gap, GapCell, Group, LevelScore, Now, QuestionScore, Scores};
+use crate::score::{Change, Gap, GapCell, Group, LevelScore, Now, QuestionScore, Scores, TextAnswers};
 
 /// A survey's page in one language, and where it goes.
 pub struct PageSpec<'a> {
@@ -406,23 +406,20 @@ pub fn page(spec: &PageSpec) -> ReportPage {
             items: t
                 .published
                 .iter()
-                .map(|(text, lang)| Localized {
-                    text: text.clone(),
-                    lang: lang
+                .map(|d| {
+                    let lang = d
+                        .language
                         .and_then(|i| survey.languages.get(i as usize))
-                        .filter(|l| l.as_str() != spec.lang)
-                        .cloned(),
+                        .filter(|l| l.as_str() != spec.lang);
+                    CommentView {
+                        text: d.text.clone(),
+                        lang: lang.cloned(),
+                        language: lang.map(|l| language_name(l)),
+                        count: (d.count > 1).then(|| cx.words.count("comments-times", d.count)),
+                    }
                 })
                 .collect(),
-            note: (t.answers > t.published.len() as u64).then(|| {
-                cx.words.with(
-                    "comments-sample",
-                    &[
-                        ("shown", &cx.words.integer(t.published.len() as u64)),
-                        ("total", &cx.words.integer(t.answers)),
-                    ],
-                )
-            }),
+            note: comments_note(&cx.words, t),
         })
         .collect();
     let t = fixed_words(&cx.words);
@@ -823,4 +820,20 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
         rows,
         langs,
     }
+}
+
+/// "128 answers in all. The 100 latest distinct answers are shown, …": how
+/// many answers there are, how many distinct ones are shown and, when the
+/// counts do not cover every answer, the day they start.
+fn comments_note(words: &Words, t: &TextAnswers) -> String {
+    let mut note = format!(
+        "{} {}",
+        words.count("comments-total", t.answers),
+        words.count("comments-distinct", t.published.len() as u64)
+    );
+    if let Some(since) = t.since {
+        note.push(' ');
+        note.push_str(&words.with("comments-since", &[("date", &crate::period::iso_date(since))]));
+    }
+    note
 }

@@ -235,11 +235,23 @@ pub struct FocusQuestion {
 pub struct CommentsView {
     /// The question.
     pub question: Localized,
-    /// The answers, as respondents wrote them (escaped by the template),
-    /// with the response's language when it is not the page's.
-    pub items: Vec<Localized>,
-    /// "A sample of 100 of 2,345 answers." when not all are shown.
-    pub note: Option<String>,
+    /// The distinct answers, the latest given first.
+    pub items: Vec<CommentView>,
+    /// "128 answers in all. The 100 latest distinct answers are shown, each once."
+    pub note: String,
+}
+
+/// One distinct free-text answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentView {
+    /// The answer, as respondents wrote it (escaped by the template).
+    pub text: String,
+    /// The responses' language, when it is not the page's.
+    pub lang: Option<String>,
+    /// That language's name in itself ("Svenska"), when it is not the page's.
+    pub language: Option<String>,
+    /// "(×12)" when the answer was given more than once.
+    pub count: Option<String>,
 }
 
 /// Everything a report page shows.

@@ -168,3 +168,76 @@ fn base_url_makes_links_absolute() {
     build(&fixtures().join("site/langs"), &tmp.path().join("relative"));
     assert!(!read(&tmp.path().join("relative/index.html")).contains("href=\"/"));
 }
+
+#[test]
+fn identical_answers_are_shown_once_with_their_count_latest_first() {
+    let survey = "\
+title: Support
+languages: [en, sv]
+levels:
+  - id: accuracy
+    name: Accuracy
+questions:
+  - id: on-time
+    level: accuracy
+    type: yes_no
+    text: { en: On time?, sv: I tid? }
+  - id: say
+    type: text
+    publish: true
+    text: { en: Anything else?, sv: Något mer? }
+";
+    let answers = [
+        ("2026-03-01", "en", "Fast delivery"),
+        ("2026-03-02", "sv", "Tack för snabb hjälp!"),
+        ("2026-03-03", "en", "Fast delivery"),
+        ("2026-03-03", "en", "Slow <b>chat</b>"),
+        ("2026-01-05", "en", "Fast delivery"),
+        ("2026-02-01", "en", "Old news"),
+    ];
+    let file = |part: &[(&str, &str, &str)]| {
+        part.iter()
+            .map(|(date, lang, text)| {
+                format!("- submitted: {date}\n  language: {lang}\n  answers: {{ on-time: yes, say: \"{text}\" }}\n")
+            })
+            .collect::<String>()
+    };
+    let site = |files: &[&[(&str, &str, &str)]]| {
+        let mut project = crate::project::Project::empty().survey("support", survey);
+        for (i, part) in files.iter().enumerate() {
+            project = project.responses("support", &format!("{i}.yaml"), file(part));
+        }
+        let out = project.root().join("site");
+        build(project.root(), &out);
+        let pages = ["support/index.html", "support/sv/index.html", "support/data.json"];
+        pages.map(|p| read(&out.join(p)))
+    };
+    let [en, sv, json] = site(&[&answers]);
+    let list = |html: &str| {
+        let section = html.find("class=\"comments\"").expect("the comments section");
+        let start = section + html[section..].find("<ul>").expect("a list of answers");
+        let end = start + html[start..].find("</p>").expect("the note") + 4;
+        html[start..end].to_owned()
+    };
+    assert_eq!(
+        list(&en),
+        "<ul><li>Fast delivery <span class=\"count\">(×3)</span></li>\
+         <li>Slow &lt;b&gt;chat&lt;/b&gt;</li>\
+         <li lang=\"sv\">Tack för snabb hjälp! <span class=\"language\">Svenska</span></li>\
+         <li>Old news</li></ul>\n\
+         <p class=\"note\">6 answers in all. 4 distinct answers shown, the latest first.</p>"
+    );
+    assert!(list(&sv).contains(
+        "<li lang=\"en\">Fast delivery <span class=\"count\" lang=\"sv\">(×3)</span> \
+         <span class=\"language\">English</span></li>"
+    ));
+    assert!(list(&sv).contains("<li>Tack för snabb hjälp!</li>"));
+    assert!(list(&sv).contains("6 svar totalt. 4 unika svar visas, det senaste först."));
+    assert!(!json.contains("Fast delivery"));
+    // The same answers in other files, in another order: the same pages.
+    let (a, b) = answers.split_at(2);
+    let mut reversed = answers.to_vec();
+    reversed.reverse();
+    assert_eq!(site(&[b, a]), [en.clone(), sv.clone(), json.clone()]);
+    assert_eq!(site(&[&reversed[..1], &reversed[1..]]), [en, sv, json]);
+}
