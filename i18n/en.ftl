@@ -36,7 +36,6 @@ holds-down = What holds it down
 interval-heading = 95 % interval
 audience-note = Scores count only the group “{ $audience }”: { $shown } of { $total } responses.
 gap-heading = How each group sees the levels
-gap-column = Gap
 gap-higher = “{ $group }” rates { $level } { $points } points higher than “{ $audience }”
 gap-lower = “{ $group }” rates { $level } { $points } points lower than “{ $audience }”
 gap-same = “{ $group }” rates { $level } as “{ $audience }” does

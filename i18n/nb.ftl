@@ -34,7 +34,6 @@ holds-down = Dette holder nivået nede
 interval-heading = 95 %-intervall
 audience-note = Poengene teller bare gruppen «{ $audience }»: { $shown } av { $total } svar.
 gap-heading = Slik ser gruppene nivåene
-gap-column = Forskjell
 gap-higher = «{ $group }» gir { $level } { $points } poeng mer enn «{ $audience }»
 gap-lower = «{ $group }» gir { $level } { $points } poeng mindre enn «{ $audience }»
 gap-same = «{ $group }» gir { $level } like mange poeng som «{ $audience }»

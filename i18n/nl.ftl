@@ -34,7 +34,6 @@ holds-down = Wat dit niveau omlaag trekt
 interval-heading = 95%-interval
 audience-note = De scores tellen alleen de groep ‘{ $audience }’: { $shown } van { $total } reacties.
 gap-heading = Hoe elke groep de niveaus ziet
-gap-column = Verschil
 gap-higher = ‘{ $group }’ geeft { $level } { $points } punten meer dan ‘{ $audience }’
 gap-lower = ‘{ $group }’ geeft { $level } { $points } punten minder dan ‘{ $audience }’
 gap-same = ‘{ $group }’ geeft { $level } evenveel punten als ‘{ $audience }’

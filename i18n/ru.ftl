@@ -40,7 +40,6 @@ holds-down = Что тянет уровень вниз
 interval-heading = 95-процентный интервал
 audience-note = Баллы учитывают только группу «{ $audience }»: { $shown } из { $total } ответов.
 gap-heading = Как группы оценивают уровни
-gap-column = Разница
 gap-higher = Группа «{ $group }» оценивает уровень «{ $level }» на { $points } выше, чем группа «{ $audience }»
 gap-lower = Группа «{ $group }» оценивает уровень «{ $level }» на { $points } ниже, чем группа «{ $audience }»
 gap-same = Группа «{ $group }» оценивает уровень «{ $level }» так же, как группа «{ $audience }»

@@ -34,7 +34,6 @@ holds-down = Det här håller nivån nere
 interval-heading = 95 %-intervall
 audience-note = Poängen räknar bara gruppen ”{ $audience }”: { $shown } av { $total } svar.
 gap-heading = Så ser grupperna på nivåerna
-gap-column = Skillnad
 gap-higher = ”{ $group }” ger { $level } { $points } poäng mer än ”{ $audience }”
 gap-lower = ”{ $group }” ger { $level } { $points } poäng mindre än ”{ $audience }”
 gap-same = ”{ $group }” ger { $level } samma poäng som ”{ $audience }”

@@ -247,13 +247,7 @@ fn gap_chart(cx: &PageWords, scores: &Scores, min: u64) -> Option<GapChart> {
         },
         cx.group(None),
     ];
-    for group in &groups {
-        headers.push(cx.group(Some(*group)));
-        headers.push(Localized {
-            text: cx.words.get("gap-column"),
-            lang: None,
-        });
-    }
+    headers.extend(groups.iter().map(|g| cx.group(Some(*g))));
     let rows = cx
         .survey
         .levels

@@ -184,8 +184,7 @@ pub struct LevelView {
 pub struct GapChart {
     /// "How each group sees the levels".
     pub heading: String,
-    /// The column headings: the level, the audience, then per group its
-    /// name and "Gap".
+    /// The column headings: the level, the audience, then each group.
     pub headers: Vec<Localized>,
     /// One row per level, foundation first.
     pub rows: Vec<GapRow>,
