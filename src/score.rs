@@ -11,7 +11,12 @@
 //! [`crate::privacy`] then hides what may not be published.
 
 use crate::aggregate::{Cell, CellCounts, Distinct, Moments, QuestionCounts, Sample, Tally, NO_VALUE, SHOWN};
+mod current;
+mod gap;
 pub mod stats;
+
+pub use current::{Change, Current, Now};
+pub use gap::{Gap, GapCell, Group};
 
 use crate::model::{set_score, Answer, Kind, Survey};
 use crate::period::Period;
@@ -37,44 +42,6 @@ pub struct QuestionScore {
     pub nps_ci95: Option<[f64; 2]>,
     /// With an audience: each comparison group beside it.
     pub gaps: Vec<Gap>,
-}
-
-/// A comparison group of a survey with an audience.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    /// Another value of the audience's segment (index into its values).
-    Value(usize),
-    /// Respondents without a value for the audience's segment.
-    NoValue,
-}
-
-/// A comparison group beside the audience: its figures and the gap.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Gap {
-    /// Who.
-    pub group: Group,
-    /// What may be shown of them.
-    pub cell: GapCell,
-}
-
-/// A comparison group's figures.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GapCell {
-    /// The figures.
-    Shown {
-        /// The group's respondents (for a question: its answers).
-        responses: u64,
-        /// The group's score.
-        score: Option<f64>,
-        /// Its 95 % interval.
-        ci95: Option<[f64; 2]>,
-        /// The group's score minus the audience's.
-        difference: Option<f64>,
-        /// Welch's test of the two groups' scores; `None` without a test.
-        p: Option<f64>,
-    },
-    /// Too few respondents, or hidden with the group's breakdown cell.
-    Hidden,
 }
 
 /// A breakdown cell as it may be shown.
@@ -142,65 +109,6 @@ pub struct LevelScore {
 
 /// Most focus questions named.
 pub const FOCUS_QUESTIONS: usize = 3;
-
-/// A change from the previous period: the difference of the published
-/// scores, and Welch's test on the respondents' scores of the two periods.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Change {
-    /// The previous period's score.
-    pub from: f64,
-    /// Current minus previous.
-    pub difference: f64,
-    /// The test's two-sided p-value; `None` with too few respondents or no
-    /// variance.
-    pub p: Option<f64>,
-}
-
-impl Change {
-    /// Whether the change is significant (p < 0.05); `None` without a test.
-    pub fn significant(&self) -> Option<bool> {
-        self.p.map(|p| p < 0.05)
-    }
-}
-
-/// A figure of the current period.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Now {
-    /// The figures.
-    Shown {
-        /// Respondents who answered a scored question (of the level).
-        responses: u64,
-        /// The score.
-        score: Option<f64>,
-        /// Its 95 % interval.
-        ci95: Option<[f64; 2]>,
-        /// The change from the previous period, when both can be compared.
-        change: Option<Change>,
-    },
-    /// Too few respondents: nothing shown ([`crate::privacy`]).
-    Hidden,
-    /// Nobody answered.
-    NoData,
-}
-
-/// The current period: the latest with at least `min_group_size`
-/// respondents, and its change from the one before that meets the same rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Current {
-    /// The current period.
-    pub period: Period,
-    /// The previous period, if there is one.
-    pub previous: Option<Period>,
-    /// The overall score in the current period.
-    pub overall: Now,
-    /// Per level, in survey order.
-    pub levels: Vec<Now>,
-    /// The first level, in order, that is shown and misses its target.
-    pub focus: Option<usize>,
-    /// The focus level's questions below its target in the current period
-    /// (question index and score there).
-    pub focus_questions: Vec<(usize, f64)>,
-}
 
 /// A text question's figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,7 +231,7 @@ pub fn question_score(question: usize, kind: &Kind, qc: &QuestionCounts) -> Ques
 }
 
 /// The moments of a question's answers' scores, from its counts.
-fn answer_moments(kind: &Kind, qc: &QuestionCounts) -> Moments {
+pub(super) fn answer_moments(kind: &Kind, qc: &QuestionCounts) -> Moments {
     let mut m = Moments::default();
     match kind {
         Kind::MultiChoice {
@@ -346,7 +254,7 @@ fn answer_moments(kind: &Kind, qc: &QuestionCounts) -> Moments {
 }
 
 /// The mean of the values that exist; `None` when none do.
-fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+pub(super) fn mean(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
     let present: Vec<f64> = values.into_iter().flatten().collect();
     (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64)
 }
@@ -364,7 +272,11 @@ pub fn level_score(survey: &Survey, level: usize, cell: &CellCounts) -> Option<f
 }
 
 /// A level's figures in one cell: respondents, score and its interval.
-fn level_figures(survey: &Survey, level: usize, counts: &CellCounts) -> (u64, Option<f64>, Option<[f64; 2]>) {
+pub(super) fn level_figures(
+    survey: &Survey,
+    level: usize,
+    counts: &CellCounts,
+) -> (u64, Option<f64>, Option<[f64; 2]>) {
     let score = level_score(survey, level, counts);
     let ci95 = score.and_then(|s| stats::ci95(s, &counts.levels[level]));
     (counts.level_responses(level), score, ci95)
@@ -372,7 +284,7 @@ fn level_figures(survey: &Survey, level: usize, counts: &CellCounts) -> (u64, Op
 
 /// The scored questions of a level below `target`, lowest score first
 /// (the first declared on a tie), at most [`FOCUS_QUESTIONS`].
-fn below_target(questions: &[QuestionScore], target: f64) -> Vec<(usize, f64)> {
+pub(super) fn below_target(questions: &[QuestionScore], target: f64) -> Vec<(usize, f64)> {
     let mut below: Vec<(f64, usize)> = questions
         .iter()
         .filter_map(|q| q.score.filter(|s| *s < target).map(|s| (s, q.question)))
@@ -383,54 +295,6 @@ fn below_target(questions: &[QuestionScore], target: f64) -> Vec<(usize, f64)> {
         .take(FOCUS_QUESTIONS)
         .map(|(s, q)| (q, s))
         .collect()
-}
-
-/// The comparison groups of a survey with an audience, with their counts
-/// over all periods: the other values of the audience's segment, in
-/// declared order, then the respondents without a value, when there are any.
-fn comparison_groups<'t>(
-    survey: &Survey,
-    tally: &'t Tally,
-    empty: &'t CellCounts,
-) -> Vec<(Group, &'t CellCounts)> {
-    let Some(audience) = survey.audience else {
-        return Vec::new();
-    };
-    let segment = audience.segment as u32;
-    let counts = |value: u32| {
-        tally.cell(Cell {
-            period: None,
-            segment: Some((segment, value)),
-            audience: false,
-        })
-    };
-    let mut groups: Vec<(Group, &CellCounts)> = (0..survey.segments[audience.segment].values.len())
-        .filter(|v| *v != audience.value)
-        .map(|v| (Group::Value(v), counts(v as u32).unwrap_or(empty)))
-        .collect();
-    groups.extend(counts(NO_VALUE).map(|c| (Group::NoValue, c)));
-    groups
-}
-
-/// A comparison group's figures beside the audience's: `figures` are its
-/// respondents, score and interval; the test compares `theirs` with `ours`.
-fn gap(
-    group: Group,
-    (responses, score, ci95): (u64, Option<f64>, Option<[f64; 2]>),
-    audience_score: Option<f64>,
-    theirs: &Moments,
-    ours: &Moments,
-) -> Gap {
-    Gap {
-        group,
-        cell: GapCell::Shown {
-            responses,
-            score,
-            ci95,
-            difference: score.zip(audience_score).map(|(a, b)| a - b),
-            p: stats::welch_p(theirs, ours),
-        },
-    }
 }
 
 /// Scores a survey from its tally. `min_group_size` picks the current
@@ -480,7 +344,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .collect()
     };
 
-    let groups = comparison_groups(survey, tally, &empty);
+    let groups = gap::comparison_groups(survey, tally, &empty);
     let mut levels = Vec::new();
     for (l, level) in survey.levels.iter().enumerate() {
         let (responses, score, ci95) = level_figures(survey, l, all);
@@ -496,7 +360,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                     .iter()
                     .map(|(group, counts)| {
                         let theirs = question_score(i, &q.kind, &counts.questions[i]);
-                        gap(
+                        gap::gap(
                             *group,
                             (theirs.answers, theirs.score, theirs.ci95),
                             figures.score,
@@ -512,7 +376,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
             .iter()
             .map(|(group, counts)| {
                 let figures = level_figures(survey, l, counts);
-                gap(*group, figures, score, &counts.levels[l], &all.levels[l])
+                gap::gap(*group, figures, score, &counts.levels[l], &all.levels[l])
             })
             .collect();
         let by_period: Vec<PeriodScore> = periods
@@ -546,7 +410,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     let focus = levels.iter().position(|l| l.meets_target == Some(false));
     let focus_questions =
         focus.map_or_else(Vec::new, |f| below_target(&levels[f].questions, levels[f].target));
-    let current = current(survey, tally, &periods, min_group_size, scoped);
+    let current = current::current(survey, tally, &periods, min_group_size, scoped);
     let texts = survey
         .questions
         .iter()
@@ -578,103 +442,6 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         periods,
         latest: tally.latest,
     }
-}
-
-/// The current period's figures, their changes from the previous period,
-/// and its focus level; `None` when no period has `min_group_size`
-/// respondents.
-fn current(
-    survey: &Survey,
-    tally: &Tally,
-    periods: &[Period],
-    min_group_size: u64,
-    audience: bool,
-) -> Option<Current> {
-    let empty = CellCounts::new(survey);
-    let cell = |p: Period| {
-        tally
-            .cell(Cell {
-                period: Some(p),
-                segment: None,
-                audience,
-            })
-            .unwrap_or(&empty)
-    };
-    let mut eligible = periods
-        .iter()
-        .rev()
-        .filter(|p| cell(**p).overall.n >= min_group_size.max(1));
-    let period = *eligible.next()?;
-    let previous = eligible.next().copied();
-    let (now, before) = (cell(period), previous.map(cell));
-    let change = |score: Option<f64>, from: Option<f64>, a: &Moments, b: &Moments| {
-        let (score, from) = (score?, from?);
-        Some(Change {
-            from,
-            difference: score - from,
-            p: stats::welch_p(a, b),
-        })
-    };
-    let mut levels = Vec::new();
-    let mut scores = Vec::new();
-    let mut previous_scores = Vec::new();
-    let mut focus = None;
-    let mut focus_questions = Vec::new();
-    for (l, level) in survey.levels.iter().enumerate() {
-        let (responses, score, ci95) = level_figures(survey, l, now);
-        // A previous cell too small to be shown is not compared with.
-        let from = before
-            .filter(|b| b.level_responses(l) >= min_group_size)
-            .map(|b| (level_score(survey, l, b), &b.levels[l]));
-        scores.push(score);
-        previous_scores.push(from.map(|(s, _)| s));
-        if responses == 0 {
-            levels.push(Now::NoData);
-            continue;
-        }
-        let shown = responses >= min_group_size;
-        if shown && focus.is_none() && score.is_some_and(|s| s < level.target) {
-            focus = Some(l);
-            let questions: Vec<QuestionScore> = survey
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.level == Some(l))
-                .map(|(i, q)| question_score(i, &q.kind, &now.questions[i]))
-                .collect();
-            focus_questions = below_target(&questions, level.target);
-        }
-        levels.push(Now::Shown {
-            responses,
-            score,
-            ci95,
-            change: from.and_then(|(from, moments)| change(score, from, &now.levels[l], moments)),
-        });
-    }
-    let overall_score = mean(scores.iter().copied());
-    // The previous overall is compared only when every level was shown then.
-    let overall_from = previous_scores
-        .iter()
-        .all(Option::is_some)
-        .then(|| mean(previous_scores.iter().flatten().copied()))
-        .flatten();
-    let overall = match now.overall.n {
-        0 => Now::NoData,
-        responses => Now::Shown {
-            responses,
-            score: overall_score,
-            ci95: overall_score.and_then(|s| stats::ci95(s, &now.overall)),
-            change: before.and_then(|b| change(overall_score, overall_from, &now.overall, &b.overall)),
-        },
-    };
-    Some(Current {
-        period,
-        previous,
-        overall,
-        levels,
-        focus,
-        focus_questions,
-    })
 }
 
 #[cfg(test)]
