@@ -64,9 +64,13 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     if let Some(current) = &mut scores.current {
         protect_current(current, min_group_size);
     }
+    // Nothing of a `publish: false` question is published: not its id, not
+    // its count, in no file.
+    scores
+        .texts
+        .retain(|t| matches!(survey.questions[t.question].kind, Kind::Text { publish: true }));
     for text in &mut scores.texts {
-        let publish = matches!(survey.questions[text.question].kind, Kind::Text { publish: true });
-        if !publish || text.answers < min_group_size {
+        if text.answers < min_group_size {
             text.published.clear();
         }
     }

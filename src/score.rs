@@ -417,7 +417,8 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         .enumerate()
         .filter_map(|(i, q)| match q.kind {
             Kind::Text { .. } => {
-                let answers = all.questions[i].answers;
+                // Everyone's answers: the sample of published text is too.
+                let answers = cell(Cell::ALL).questions[i].answers;
                 let sample = tally.texts.get(&(i as u32));
                 Some(TextAnswers {
                     question: i,

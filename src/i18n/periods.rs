@@ -134,8 +134,14 @@ mod tests {
         assert_eq!(name("sv", Quarter, "2026-05-01"), "2:a kvartalet 2026");
         assert_eq!(name("sv", Quarter, "2026-09-30"), "3:e kvartalet 2026");
         assert_eq!(name("sv", Quarter, "2026-12-31"), "4:e kvartalet 2026");
-        assert_eq!(name("ru", Quarter, "2026-09-30"), "3-й квартал 2026\u{202f}г.");
-        assert_eq!(name("ru", Quarter, "2026-01-01"), "1-й квартал 2026\u{202f}г.");
+        assert_eq!(
+            name("ru", Quarter, "2026-09-30"),
+            "3\u{2011}й квартал 2026\u{202f}г."
+        );
+        assert_eq!(
+            name("ru", Quarter, "2026-01-01"),
+            "1\u{2011}й квартал 2026\u{202f}г."
+        );
         assert_eq!(name("nl", Quarter, "2026-09-30"), "3e kwartaal 2026");
         assert_eq!(name("nl", Quarter, "2026-01-01"), "1e kwartaal 2026");
         assert_eq!(name("nb", Quarter, "2026-09-30"), "3. kvartal 2026");
@@ -157,13 +163,19 @@ mod tests {
         use PeriodKind::Week;
         assert_eq!(name("en", Week, "2026-09-01"), "week 36 of 2026");
         assert_eq!(name("sv", Week, "2026-09-01"), "vecka 36, 2026");
-        assert_eq!(name("ru", Week, "2026-09-01"), "36-я неделя 2026\u{202f}г.");
+        assert_eq!(
+            name("ru", Week, "2026-09-01"),
+            "36\u{2011}я неделя 2026\u{202f}г."
+        );
         assert_eq!(name("nl", Week, "2026-09-01"), "week 36 van 2026");
         assert_eq!(name("nb", Week, "2026-09-01"), "uke 36, 2026");
         // 1 January 2021 is in week 53 of 2020.
         assert_eq!(name("en", Week, "2021-01-01"), "week 53 of 2020");
         assert_eq!(name("sv", Week, "2021-01-01"), "vecka 53, 2020");
-        assert_eq!(name("ru", Week, "2021-01-01"), "53-я неделя 2020\u{202f}г.");
+        assert_eq!(
+            name("ru", Week, "2021-01-01"),
+            "53\u{2011}я неделя 2020\u{202f}г."
+        );
         assert_eq!(name("nl", Week, "2021-01-01"), "week 53 van 2020");
         assert_eq!(name("nb", Week, "2021-01-01"), "uke 53, 2020");
         // 29 December 2025 is in week 1 of 2026.

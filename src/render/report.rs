@@ -339,7 +339,10 @@ pub fn page(spec: &PageSpec) -> ReportPage {
                         .map(|(ch, p)| cx.change(ch, p)),
                 ),
             };
-            let (status, class) = cx.status(score.flatten().map(|s| s >= ls.target));
+            let (status, class) = match score {
+                Some(s) => cx.status(s.map(|s| s >= ls.target)),
+                None => (String::new(), "none"),
+            };
             Band {
                 id: level.id.clone(),
                 name: cx.local(&level.name),
@@ -354,7 +357,11 @@ pub fn page(spec: &PageSpec) -> ReportPage {
                 class,
                 width: 100 - (i as u32 * 60 / top),
                 focus: focus_level == Some(i),
-                n: format!("n = {}", cx.words.integer(responses)),
+                n: if score.is_some() {
+                    format!("n = {}", cx.words.integer(responses))
+                } else {
+                    String::new()
+                },
             }
         })
         .collect();
@@ -370,7 +377,13 @@ pub fn page(spec: &PageSpec) -> ReportPage {
             FocusQuestion {
                 id: question.id.clone(),
                 text: cx.local(&question.text),
-                score: format!("{} {}", cx.words.get("score"), cx.score(*score)),
+                // A question's score within the current period is not
+                // published anywhere else, so it is not shown here either.
+                score: if scores.current.is_some() {
+                    String::new()
+                } else {
+                    format!("{} {}", cx.words.get("score"), cx.score(*score))
+                },
             }
         })
         .collect();
@@ -504,7 +517,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
     let questions = ls
         .questions
         .iter()
-        .map(|q| question_view(cx, q, scores.responses))
+        .map(|q| question_view(cx, q, scores.audience_responses.unwrap_or(scores.responses)))
         .collect();
     let trend = (ls.by_period.len() >= 2).then(|| {
         let points: Vec<(String, Option<f64>)> = ls
@@ -578,14 +591,12 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                         n: format!("n = {}", cx.words.integer(*responses)),
                         width: score.map_or(0, |s| s.round().clamp(0.0, 100.0) as u32),
                     },
-                    BreakdownCell::Hidden { complement } => SegmentRow {
+                    // Why a cell is hidden is not said: that would tell which
+                    // hidden cell is the small one.
+                    BreakdownCell::Hidden { .. } => SegmentRow {
                         label,
                         state: "hidden",
-                        text: if *complement {
-                            cx.words.get("hidden-complement")
-                        } else {
-                            cx.words.with("hidden", &[("n", &cx.words.integer(min))])
-                        },
+                        text: cx.words.with("hidden", &[("n", &cx.words.integer(min))]),
                         interval: String::new(),
                         n: String::new(),
                         width: 0,
@@ -678,7 +689,9 @@ fn question_view(cx: &PageWords, q: &QuestionScore, responses: u64) -> QuestionV
     if let Some(n) = q.nps {
         facts.push(format!("{} {}", cx.words.get("nps"), cx.words.number(n, 0)));
         if let Some([low, high]) = q.nps_ci95 {
-            let (low, high) = (cx.words.number(low, 0), cx.words.number(high, 0));
+            // A real minus sign: "−22–−5" reads as a range, "-22–-5" hardly.
+            let signed = |x: f64| cx.words.number(x, 0).replace('-', "\u{2212}");
+            let (low, high) = (signed(low), signed(high));
             facts.push(cx.words.with("interval", &[("low", &low), ("high", &high)]));
         }
     }

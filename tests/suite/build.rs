@@ -107,10 +107,14 @@ fn scores_match_a_hand_computation() {
     );
     assert_eq!(q2["staff"], serde_json::json!({"hidden": true}));
 
-    // Free text never reaches data.json; its answers are only counted.
+    // Free text never reaches data.json, and nothing of a `publish: false`
+    // question does: not its answers, not its id, not its count.
     let text = std::fs::read_to_string(tmp.path().join("site/hand/data.json")).expect("read");
     assert!(!text.contains("delivery") && !text.contains("r1"));
-    assert_eq!(d["text_questions"][0]["answers"], 2);
+    assert!(!text.contains("\"comment\""));
+    assert_eq!(d["text_questions"], serde_json::json!([]));
+    let csv = std::fs::read_to_string(tmp.path().join("site/hand/data.csv")).expect("read");
+    assert!(!csv.contains("comment"), "{csv}");
 }
 
 #[test]
