@@ -41,6 +41,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // cell taken along with a small one.
     let published = |s: usize| survey.audience.filter(|a| a.segment == s).map(|a| a.value);
     for level in &mut scores.levels {
+        hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
             for (s, row) in period.by_segment.iter_mut().enumerate() {
                 hide_row(row, min_group_size, &mut privacy, published(s));
@@ -62,7 +63,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     if let Some(current) = &mut scores.current {
-        protect_current(current, min_group_size);
+        protect_current(current, &scores.levels, min_group_size);
     }
     // Nothing of a `publish: false` question is published: not its id, not
     // its count, in no file.
@@ -75,6 +76,44 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     privacy
+}
+
+/// Hides a level's periods with fewer than `min_group_size` respondents:
+/// periods are breakdown cells too (they add up to the level's total), so a
+/// lone hidden period takes the smallest other with it. Everything inside a
+/// hidden period is hidden with it.
+fn hide_periods(by_period: &mut [PeriodScore], min_group_size: u64, privacy: &mut Privacy) {
+    let mut small = 0;
+    for p in by_period.iter_mut() {
+        if p.responses > 0 && p.responses < min_group_size {
+            p.hidden = true;
+            small += 1;
+        }
+    }
+    privacy.small += small;
+    if small == 1 {
+        let other = by_period
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.hidden && p.responses > 0)
+            .min_by_key(|(i, p)| (p.responses, *i))
+            .map(|(i, _)| i);
+        if let Some(i) = other {
+            by_period[i].hidden = true;
+            privacy.complement += 1;
+        }
+    }
+    for p in by_period.iter_mut().filter(|p| p.hidden) {
+        p.score = None;
+        p.ci95 = None;
+        for row in &mut p.by_segment {
+            for cell in row.iter_mut() {
+                if matches!(cell, BreakdownCell::Score { .. }) {
+                    *cell = BreakdownCell::Hidden { complement: true };
+                }
+            }
+        }
+    }
 }
 
 /// Hides comparison groups beside the audience: a group is hidden where
@@ -112,18 +151,48 @@ fn protect_gaps(level: &mut LevelScore, segment: usize, min_group_size: u64) {
 /// Hides the current period's level figures with fewer than
 /// `min_group_size` respondents, and then the current overall score, which
 /// would give a hidden level's score away.
-fn protect_current(current: &mut Current, min_group_size: u64) {
+///
+/// The current figures repeat the level's period cells, so a level whose
+/// current period is hidden in its trend is hidden now too, and a change
+/// from a previous period hidden there is not shown (its `from` would tell
+/// the hidden score).
+fn protect_current(current: &mut Current, levels: &[LevelScore], min_group_size: u64) {
+    let hidden_in =
+        |level: &LevelScore, period| level.by_period.iter().any(|p| p.period == period && p.hidden);
     let mut any_hidden = false;
-    for level in &mut current.levels {
-        if let Now::Shown { responses, .. } = level {
-            if *responses < min_group_size {
-                *level = Now::Hidden;
+    let mut any_previous_hidden = false;
+    for (now, level) in current.levels.iter_mut().zip(levels) {
+        let previous_hidden = current.previous.is_some_and(|p| hidden_in(level, p));
+        any_previous_hidden |= previous_hidden;
+        if let Now::Shown {
+            responses, change, ..
+        } = now
+        {
+            if *responses < min_group_size || hidden_in(level, current.period) {
+                *now = Now::Hidden;
                 any_hidden = true;
+            } else if previous_hidden {
+                *change = None;
             }
         }
     }
+    // A hidden level is never the current focus level.
+    let focus = current
+        .levels
+        .iter()
+        .zip(levels)
+        .position(|(now, level)| matches!(now, Now::Shown { score: Some(s), .. } if *s < level.target));
+    if focus != current.focus {
+        current.focus = focus;
+        // The questions were found for another level; naming none is safe.
+        current.focus_questions.clear();
+    }
     if any_hidden {
         current.overall = Now::Hidden;
+    } else if any_previous_hidden {
+        if let Now::Shown { change, .. } = &mut current.overall {
+            *change = None;
+        }
     }
 }
 
@@ -250,6 +319,7 @@ mod tests {
             responses: 0,
             score: None,
             ci95: None,
+            hidden: false,
             by_segment: vec![cells],
         }
     }

@@ -80,6 +80,9 @@ pub struct PeriodScore {
     pub score: Option<f64>,
     /// The score's 95 % interval.
     pub ci95: Option<[f64; 2]>,
+    /// Set by [`crate::privacy`] when the period has too few respondents
+    /// (or is hidden with such a period): nothing of it is shown.
+    pub hidden: bool,
     /// Per segment, the period's cells.
     pub by_segment: Vec<Breakdown>,
 }
@@ -389,6 +392,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                     responses,
                     score,
                     ci95,
+                    hidden: false,
                     by_segment: segment_cells(l, Some(*p)),
                 }
             })

@@ -177,13 +177,27 @@ pub struct Level {
     /// The level's questions.
     pub questions: Vec<Question>,
     /// The level's figures per period, keyed by period (`2026-Q3`).
-    pub by_period: Keyed<PeriodFigures>,
+    pub by_period: Keyed<PeriodCell>,
     /// The level's breakdowns.
     pub by_segment: Segments,
     /// With an audience: each comparison group (`_none` for respondents
     /// without a value) beside it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap: Option<Keyed<GapFigures>>,
+}
+
+/// A level's period: `{"hidden": true}` when it has too few respondents,
+/// or its figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PeriodCell {
+    /// Too few respondents.
+    Hidden {
+        /// Always true.
+        hidden: bool,
+    },
+    /// The figures.
+    Shown(PeriodFigures),
 }
 
 /// A level's figures in one period.
@@ -414,13 +428,17 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
                 .by_period
                 .iter()
                 .map(|p| {
-                    let figures = PeriodFigures {
-                        score: p.score,
-                        ci95: p.ci95,
-                        responses: p.responses,
-                        by_segment: segments(survey, &p.by_segment),
+                    let cell = if p.hidden {
+                        PeriodCell::Hidden { hidden: true }
+                    } else {
+                        PeriodCell::Shown(PeriodFigures {
+                            score: p.score,
+                            ci95: p.ci95,
+                            responses: p.responses,
+                            by_segment: segments(survey, &p.by_segment),
+                        })
                     };
-                    (p.period.to_string(), figures)
+                    (p.period.to_string(), cell)
                 })
                 .collect(),
             by_segment: segments(survey, &ls.by_segment),

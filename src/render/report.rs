@@ -531,11 +531,14 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         let name = cx.local(&level.name).text;
         let desc = points
             .iter()
-            .map(|(p, s)| {
-                format!(
-                    "{p}: {}",
+            .zip(&ls.by_period)
+            .map(|((p, s), period)| {
+                let shown = if period.hidden {
+                    cx.words.with("hidden", &[("n", &cx.words.integer(min))])
+                } else {
                     s.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s))
-                )
+                };
+                format!("{p}: {shown}")
             })
             .collect::<Vec<_>>()
             .join(", ");
@@ -551,6 +554,10 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
                 .by_period
                 .iter()
                 .map(|p| {
+                    if p.hidden {
+                        let hidden = cx.words.with("hidden", &[("n", &cx.words.integer(min))]);
+                        return vec![cx.words.period(p.period), hidden, String::new(), String::new()];
+                    }
                     vec![
                         cx.words.period(p.period),
                         p.score.map_or_else(|| cx.words.get("no-data"), |s| cx.score(s)),

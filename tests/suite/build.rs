@@ -280,12 +280,18 @@ error: refusing to replace surveys: the folder is not empty and was not made by 
 /// Intervals, the current period, its change and the focus questions of a
 /// survey small enough to check with scipy (`stats.t.ppf`,
 /// `stats.ttest_ind(..., equal_var=False)`): one five-point question,
-/// five answers in the 1st quarter (100, 75, 75, 50, 100), five in the 2nd
-/// (25, 50, 25, 0, 50) and a single one in the 3rd (100).
+/// five answers of 50 in the 4th quarter of 2025, five in the 1st quarter
+/// (100, 75, 75, 50, 100), five in the 2nd (25, 50, 25, 0, 50) and a single
+/// one in the 3rd (100).
 #[test]
 fn intervals_changes_and_focus_questions_match_scipy() {
     let mut responses = String::new();
     for (date, value) in [
+        ("2025-11-10", 3),
+        ("2025-11-11", 3),
+        ("2025-11-12", 3),
+        ("2025-11-13", 3),
+        ("2025-11-14", 3),
         ("2026-02-10", 5),
         ("2026-02-11", 4),
         ("2026-02-12", 4),
@@ -316,18 +322,27 @@ fn intervals_changes_and_focus_questions_match_scipy() {
         close(&v[1], high);
     };
     let level = &d["levels"][0];
-    close(&level["score"], 650.0 / 11.0);
-    interval(&level["ci95"], 36.218881897083534, 81.96293628473465);
+    close(&level["score"], 56.25);
+    interval(&level["ci95"], 41.257079262539534, 71.24292073746047);
     interval(
         &level["questions"][0]["ci95"],
-        36.218881897083534,
-        81.96293628473465,
+        41.257079262539534,
+        71.24292073746047,
     );
-    interval(&d["overall"]["ci95"], 36.218881897083534, 81.96293628473465);
+    interval(&d["overall"]["ci95"], 41.257079262539534, 71.24292073746047);
     // 54.03 to 105.97, clipped at 100.
     interval(&level["by_period"]["2026-Q1"]["ci95"], 54.028734157910804, 100.0);
-    // One respondent: no interval.
-    assert_eq!(level["by_period"]["2026-Q3"]["ci95"], Value::Null);
+    // One respondent: the period is hidden (min_group_size 5), and so is
+    // the smallest other period, the first on a tie, so that the lone one
+    // cannot be worked out from the level's total.
+    assert_eq!(
+        level["by_period"]["2026-Q3"],
+        serde_json::json!({ "hidden": true })
+    );
+    assert_eq!(
+        level["by_period"]["2025-Q4"],
+        serde_json::json!({ "hidden": true })
+    );
     assert_eq!(d["focus_level"], "accuracy");
     assert_eq!(d["focus_questions"], serde_json::json!(["on-time"]));
 
@@ -430,4 +445,46 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
     // The current period counts the audience only.
     assert_eq!(d["current"]["period"], "2026-Q2");
     close(&level["current"]["score"], 30.0);
+}
+
+/// A period hidden to protect a small one hides what would repeat it: the
+/// change from it (its `from` is its score) and, when it is the current
+/// period, the current figures. Here the 1st quarter (5) is taken along
+/// with the single respondent of the 3rd; the 2nd quarter is current.
+#[test]
+fn a_hidden_previous_period_is_not_compared_with() {
+    let mut responses = String::new();
+    let periods = [("2025-11", 6), ("2026-02", 5), ("2026-05", 5), ("2026-08", 1)];
+    for (month, n) in periods {
+        for day in 1..=n {
+            responses.push_str(&format!(
+                "- submitted: {month}-{day:02}\n  answers: {{ on-time: 4 }}\n"
+            ));
+        }
+    }
+    let project = crate::project::Project::new().responses("support", "a.yaml", responses.as_str());
+    let out = project.root().join("site");
+    rapport(project.root())
+        .args(["build", "--no-cache", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
+        .expect("JSON");
+    let level = &d["levels"][0];
+    assert_eq!(
+        level["by_period"]["2026-Q1"],
+        serde_json::json!({ "hidden": true })
+    );
+    assert_eq!(
+        level["by_period"]["2026-Q3"],
+        serde_json::json!({ "hidden": true })
+    );
+    assert_eq!(d["current"]["period"], "2026-Q2");
+    assert_eq!(d["current"]["previous"], "2026-Q1");
+    close(&level["current"]["score"], 75.0);
+    assert_eq!(level["current"]["change"], Value::Null);
+    assert_eq!(d["current"]["overall"]["change"], Value::Null);
+    let page = std::fs::read_to_string(out.join("support/index.html")).expect("page");
+    assert!(!page.contains("since"), "a change from a hidden period is shown");
 }
