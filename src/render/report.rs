@@ -271,6 +271,7 @@ fn gap_chart(cx: &PageWords, scores: &Scores, min: u64) -> Option<GapChart> {
         .collect();
     Some(GapChart {
         heading: cx.words.get("gap-heading"),
+        period: period_range(&scores.periods, &cx.words),
         headers,
         rows,
     })
@@ -469,6 +470,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
             sentence,
         },
         pyramid,
+        pyramid_period: scores.current.as_ref().map(|c| cx.period(&c.period)),
         focus,
         audience_note: survey.audience.map(|_| {
             cx.words.with(

@@ -184,6 +184,8 @@ pub struct LevelView {
 pub struct GapChart {
     /// "How each group sees the levels".
     pub heading: String,
+    /// The periods it covers ("2nd quarter 2025 to 3rd quarter 2026").
+    pub period: Option<String>,
     /// The column headings: the level, the audience, then each group.
     pub headers: Vec<Localized>,
     /// One row per level, foundation first.
@@ -276,6 +278,9 @@ pub struct ReportPage {
     pub headline: Headline,
     /// Levels, the top of the pyramid first.
     pub pyramid: Vec<Band>,
+    /// The period the pyramid shows ("3rd quarter 2026"), when it shows the
+    /// current period rather than all of them.
+    pub pyramid_period: Option<String>,
     /// The focus level's section id and recommendations.
     pub focus: Option<LevelView>,
     /// "What holds it down", when the focus level has questions below its target.
