@@ -69,6 +69,20 @@ pub fn built_in_list() -> String {
     }
 }
 
+/// The writing direction of a language, from CLDR: `rtl` for Arabic,
+/// Hebrew, Persian, Urdu and the like, `ltr` otherwise (also for a tag
+/// CLDR does not know).
+pub fn direction(tag: &str) -> &'static str {
+    let rtl = tag
+        .parse::<icu_locale_core::LanguageIdentifier>()
+        .is_ok_and(|id| icu_locale::LocaleDirectionality::new_common().is_right_to_left(&id));
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 /// A language's name in itself, for the language switcher; the tag for a
 /// language rapport does not know.
 pub fn language_name(tag: &str) -> String {
@@ -94,7 +108,9 @@ impl std::fmt::Debug for Words {
 }
 
 impl Words {
-    /// The words for `lang`; English for a language rapport does not know.
+    /// The words for `lang`; English words for a language rapport has no
+    /// words in, but numbers and period names in `lang` all the same, from
+    /// CLDR, for every locale ICU4X has data for.
     pub fn new(lang: &str) -> Self {
         let BuiltIn {
             tag,
@@ -107,7 +123,7 @@ impl Words {
         // The built-in files are tested to parse; a broken one would only lose messages.
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
-        let locale: Locale = tag.parse().unwrap_or(Locale::UNKNOWN);
+        let locale: Locale = lang.parse().or_else(|_| tag.parse()).unwrap_or(Locale::UNKNOWN);
         let decimals = DecimalFormatter::try_new((&locale).into(), Default::default())
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
             .expect("the root locale's number data is compiled in");
@@ -231,7 +247,24 @@ mod tests {
     fn unknown_languages_get_english() {
         assert!(!is_supported("de"));
         assert!(is_supported("nb"));
+        for (tag, dir) in [
+            ("ar", "rtl"),
+            ("he", "rtl"),
+            ("fa-IR", "rtl"),
+            ("ur", "rtl"),
+            ("en", "ltr"),
+            ("ru", "ltr"),
+            ("ja", "ltr"),
+            ("zz", "ltr"),
+        ] {
+            assert_eq!(direction(tag), dir, "{tag}");
+        }
         assert_eq!(built_in_list(), "en, sv, ru, nl and nb");
         assert_eq!(Words::new("de").get("target"), "Target");
+        // English words, German numbers: CLDR has them for any locale.
+        assert_eq!(Words::new("de").integer(12345), "12.345");
+        assert_eq!(Words::new("de").number(70.14, 1), "70,1");
+        assert_eq!(Words::new("fr").number(70.14, 1), "70,1");
+        assert_eq!(Words::new("ja").integer(12345), "12,345");
     }
 }

@@ -184,8 +184,10 @@ mod tests {
     }
 
     #[test]
-    fn unknown_languages_get_english_words() {
-        assert_eq!(name("de", PeriodKind::Month, "2026-07-15"), "July 2026");
+    fn unknown_languages_get_cldr_months_and_english_words() {
+        // Month names are CLDR's, for any locale; quarters and weeks are
+        // rapport's own words, English where it has none.
+        assert_eq!(name("de", PeriodKind::Month, "2026-07-15"), "Juli 2026");
         assert_eq!(name("de", PeriodKind::Quarter, "2026-07-15"), "3rd quarter 2026");
         assert_eq!(name("fr-CA", PeriodKind::Week, "2026-09-01"), "week 36 of 2026");
     }

@@ -85,6 +85,7 @@ pub fn page(
         .collect();
     IndexPage {
         lang: lang.clone(),
+        dir: crate::i18n::direction(lang),
         root: root.clone(),
         home: format!("{root}{}", path(lang, default)),
         site_title,

@@ -433,6 +433,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
     let t = fixed_words(&cx.words);
     ReportPage {
         lang: spec.lang.to_owned(),
+        dir: crate::i18n::direction(spec.lang),
         site_title: site_title(spec.site_title, &cx.words, spec.lang, default),
         title: cx.local(&survey.title),
         description: survey.description.as_ref().map(|d| cx.html(d)),

@@ -260,6 +260,8 @@ pub struct CommentView {
 pub struct ReportPage {
     /// The page's language.
     pub lang: String,
+    /// Its writing direction, `ltr` or `rtl` (from CLDR).
+    pub dir: &'static str,
     /// Relative path from the page to the site's root, e.g. `../`.
     pub root: String,
     /// The index of the surveys in the page's language (or the default one).
@@ -321,6 +323,8 @@ pub struct SurveyLink {
 pub struct IndexPage {
     /// The page's language.
     pub lang: String,
+    /// Its writing direction, `ltr` or `rtl` (from CLDR).
+    pub dir: &'static str,
     /// Relative path to the site root (empty: the index is at the root).
     pub root: String,
     /// The index in the page's language.

@@ -33,7 +33,7 @@ fn init_then_build_succeeds_without_warnings() {
         let first = langs.split(',').next().expect("a language");
         assert!(dir.join("site/customer-expectations/index.html").is_file());
         let page = std::fs::read_to_string(dir.join("site/customer-expectations/index.html")).expect("read");
-        assert!(page.contains(&format!("<html lang=\"{first}\">")));
+        assert!(page.contains(&format!("<html lang=\"{first}\" dir=\"ltr\">")));
     }
 }
 

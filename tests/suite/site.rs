@@ -53,8 +53,8 @@ fn pages_per_language_with_switcher_and_alternates() {
     }
     let nl = read(&out.join("ladder/index.html"));
     let en = read(&out.join("ladder/en/index.html"));
-    assert!(nl.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
-    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(nl.starts_with("<!DOCTYPE html>\n<html lang=\"nl\" dir=\"ltr\">"));
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(en.contains("<link rel=\"alternate\" hreflang=\"nl\" href=\"../../ladder/index.html\">"));
     assert!(nl.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../ladder/en/index.html\">"));
     // The question without an English text falls back to Dutch, marked as such.
@@ -240,4 +240,29 @@ questions:
     reversed.reverse();
     assert_eq!(site(&[b, a]), [en.clone(), sv.clone(), json.clone()]);
     assert_eq!(site(&[&reversed[..1], &reversed[1..]]), [en, sv, json]);
+}
+
+/// A language rapport has no words in still gets its writing direction and
+/// its number formats from CLDR: Arabic pages are right to left, German
+/// ones write 75,0.
+#[test]
+fn any_language_gets_its_direction_and_numbers() {
+    for (lang, dir, number) in [("ar", "rtl", None), ("de", "ltr", Some("75,0"))] {
+        let project = crate::project::Project::new()
+            .survey_with(|s| s.replace("languages: [en]", &format!("languages: [{lang}]")));
+        let out = project.root().join("site");
+        rapport(project.root())
+            .args(["build", "--no-cache", "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        let page = std::fs::read_to_string(out.join("support/index.html")).expect("page");
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+            "{lang}"
+        );
+        if let Some(number) = number {
+            assert!(page.contains(number), "{lang}: no {number}");
+        }
+    }
 }
