@@ -91,7 +91,7 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum, value_name = "TOOL")]
     pub to: FormTool,
-    /// The file to write [default: <ID>.xlsx or <ID>.json in the current folder].
+    /// The file to write [default: ID.xlsx or ID.json in the current folder].
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace the file if it exists.

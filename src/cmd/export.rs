@@ -58,15 +58,10 @@ pub fn run(root: &Path, args: &ExportArgs, err: &mut dyn WriteColor, quiet: bool
     if !quiet {
         writeln!(
             err,
-            "exported `{}` ({} questions, {} {}) as {} to {}",
+            "exported `{}` ({}, {}) as {} to {}",
             survey.id,
-            survey.questions.len(),
-            survey.languages.len(),
-            if survey.languages.len() == 1 {
-                "language"
-            } else {
-                "languages"
-            },
+            summary::plural(survey.questions.len() as u64, "question", "questions"),
+            summary::plural(survey.languages.len() as u64, "language", "languages"),
             tool.name(),
             out.display()
         )?;
