@@ -1,4 +1,5 @@
-//! The command line: `rapport build` and `rapport check`.
+//! The command line: `rapport build`, `check`, `serve`, `init`, `diff` and
+//! `export`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -65,6 +66,37 @@ pub enum Command {
         after_help = "Examples:\n  rapport check\n  rapport check --format github --strict    (in CI)\n  rapport check --lang sv                   (what a translator has to do)"
     )]
     Check(CheckArgs),
+    /// Write a survey's questionnaire for a form tool: XLSForm (KoboToolbox, ODK) or SurveyJS JSON.
+    #[command(
+        after_help = "Examples:\n  rapport export --survey support --to xlsform            (writes support.xlsx)\n  rapport export --survey support --to surveyjs --out form.json --force"
+    )]
+    Export(ExportArgs),
+}
+
+/// The form tools `export` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormTool {
+    /// An XLSForm workbook (.xlsx) for KoboToolbox, ODK and Enketo.
+    Xlsform,
+    /// SurveyJS JSON (.json) for a survey-core Model or SurveyJS Creator.
+    Surveyjs,
+}
+
+/// Options of `rapport export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The survey's id (its folder in `surveys/`).
+    #[arg(long, value_name = "ID")]
+    pub survey: String,
+    /// The format to write.
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub to: FormTool,
+    /// The file to write [default: ID.xlsx or ID.json in the current folder].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `rapport init`.

@@ -51,6 +51,35 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     ctx("write", path, std::fs::write(path, bytes))
 }
 
+/// Writes a whole file atomically: into a hidden file beside it, then
+/// moved into place, so the path never holds half a file. Without
+/// `replace`, an existing file is an error (`AlreadyExists`) and is left
+/// as it was.
+pub fn write_new(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FsError> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = path.with_file_name(format!(".{name}.rapport-{}", std::process::id()));
+    write(&temp, bytes)?;
+    let placed = if replace {
+        std::fs::rename(&temp, path)
+    } else {
+        // A hard link never replaces what is there; where the file system
+        // has none, the check and the rename are two steps.
+        match std::fs::hard_link(&temp, path) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+                std::fs::rename(&temp, path)
+            }
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                Err(io::Error::new(io::ErrorKind::AlreadyExists, "the file exists"))
+            }
+            r => r,
+        }
+    };
+    let _ = std::fs::remove_file(&temp);
+    ctx("write", path, placed)
+}
+
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     ctx("create", path, std::fs::create_dir_all(path))

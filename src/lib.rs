@@ -16,6 +16,10 @@
 //! 8. [`write`](mod@write) — put the site in place only when everything
 //!    succeeded
 //!
+//! Beside render, [`export`] writes a checked survey's questionnaire for a
+//! form tool (XLSForm, SurveyJS); [`definition`] gives it the survey through
+//! load and validate alone.
+//!
 //! Below every stage: [`diagnostics`] (problems, their codes and places, and
 //! how they are printed), [`yaml`] (YAML trees that keep every value's line
 //! and column), [`model`] (the checked types), [`period`] (dates and
@@ -23,13 +27,14 @@
 //! (file access with paths in errors) and [`progress`] (a progress bar).
 //!
 //! Above them: [`cli`] (the command line) and [`cmd`] (what each command
-//! does with the stages: build, check, serve, init, diff).
+//! does with the stages: build, check, serve, init, diff, export).
 
 pub mod aggregate;
 pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod export;
 pub mod fsx;
 pub mod i18n;
 pub mod load;
@@ -103,6 +108,49 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
     analysis.templates = render::templates::load(root, &mut diags);
     analysis.diagnostics = Diagnostics::new(diags);
     analysis
+}
+
+/// One survey's definition through load and validate, its responses
+/// unread: what `export` needs.
+pub struct Definition {
+    /// The folders of `surveys/`, sorted: the survey ids there are.
+    pub surveys: Vec<String>,
+    /// The checked survey; `None` when there is no such folder or its
+    /// survey.yaml has errors.
+    pub survey: Option<Survey>,
+    /// Problems found in rapport.yaml and the survey's files.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and validates rapport.yaml and the definition of survey `id`.
+pub fn definition(root: &Path, id: &str) -> Definition {
+    let mut diags = Vec::new();
+    let project = load::discover(root, &mut diags);
+    let config = read_config(root, &project, &mut diags);
+    let mut survey = None;
+    if project.folders.iter().any(|f| f == id) && validate::survey::folder(id, &mut diags) {
+        if let Some(files) = load::survey_files(root, id, &mut diags) {
+            let file = &files.definition;
+            match load::document(root, file, config.max_file_size) {
+                Ok(node) => {
+                    survey = validate::survey::survey(
+                        &mut validate::Ctx {
+                            file,
+                            diags: &mut diags,
+                        },
+                        id,
+                        &node,
+                    )
+                }
+                Err(d) => diags.push(*d),
+            }
+        }
+    }
+    Definition {
+        surveys: project.folders,
+        survey,
+        diagnostics: Diagnostics::new(diags),
+    }
 }
 
 /// rapport.yaml, checked; the defaults when there is none.

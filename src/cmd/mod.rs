@@ -1,4 +1,5 @@
-//! The commands: what `build`, `check`, `serve`, `init` and `diff` do with
+//! The commands: what `build`, `check`, `serve`, `init`, `diff` and
+//! `export` do with
 //! the stages, what they print, and why they fail.
 //!
 //! Problems in the user's files are reported as diagnostics while a command
@@ -8,6 +9,7 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod export;
 pub mod init;
 pub mod serve;
 mod summary;
@@ -54,6 +56,26 @@ pub enum Error {
     Diff(diff::DiffError),
     /// `serve` could not listen or watch.
     Serve(serve::ServeError),
+    /// `export --survey` names no survey folder.
+    UnknownSurvey {
+        /// The id asked for.
+        id: String,
+        /// "did you mean", or the ids there are.
+        help: String,
+    },
+    /// The survey to export has errors (already listed); nothing was written.
+    ExportFoundErrors {
+        /// How many errors and warnings, in words.
+        problems: String,
+        /// The survey's id.
+        survey: String,
+    },
+    /// `export` would replace a file and `--force` was not given.
+    OutExists(PathBuf),
+    /// The form could not be made.
+    Export(crate::export::ExportError),
+    /// The form could not be written.
+    ExportWrite(crate::fsx::FsError),
     /// Messages could not be printed (a closed pipe, a full disk).
     Output(std::io::Error),
 }
@@ -92,6 +114,15 @@ impl fmt::Display for Error {
             Error::Init(e) => e.fmt(f),
             Error::Diff(e) => e.fmt(f),
             Error::Serve(e) => e.fmt(f),
+            Error::UnknownSurvey { id, help } => write!(f, "there is no survey `{id}` in surveys/; {help}"),
+            Error::ExportFoundErrors { problems, survey } => {
+                write!(f, "survey `{survey}` has {problems}; nothing was exported")
+            }
+            Error::OutExists(path) => {
+                write!(f, "{} exists; pass --force to replace it", path.display())
+            }
+            Error::Export(e) => e.fmt(f),
+            Error::ExportWrite(e) => e.fmt(f),
             Error::Output(e) => e.fmt(f),
         }
     }
@@ -121,6 +152,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Serve(args) => serve::run(&root, &args, cli.color, quiet, use_cache),
         Command::Init(args) => init::run(&root, &args, &mut err, quiet),
         Command::Diff(args) => diff::run(&root, &args),
+        Command::Export(args) => export::run(&root, &args, &mut err, quiet),
     }
 }
 

@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::WriteColor;
 use std::path::Path;
 
 /// `1 survey`, `2 surveys`.
-fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
     format!("{n} {}", if n == 1 { one } else { many })
 }

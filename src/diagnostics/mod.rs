@@ -13,7 +13,7 @@ mod hint;
 mod print;
 mod span;
 
-pub use hint::{list, quote, suggest};
+pub use hint::{did_you_mean, list, quote, suggest};
 pub use span::{byte_range, Pos, Span};
 
 use std::path::{Path, PathBuf};

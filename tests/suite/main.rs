@@ -7,6 +7,7 @@
 mod build;
 mod cli;
 mod errors;
+mod export;
 mod hardening;
 mod init;
 mod project;

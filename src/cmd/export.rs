@@ -1,0 +1,70 @@
+//! `rapport export`: one survey's questionnaire written for a form tool.
+//! The survey goes through load and validate alone (its responses are not
+//! read); with any error in it nothing is written.
+
+use super::{summary, Error, MAX_SHOWN};
+use crate::cli::{ExportArgs, FormTool};
+use crate::diagnostics::did_you_mean;
+use crate::export::{self, Tool};
+use codespan_reporting::term::termcolor::WriteColor;
+use std::path::{Path, PathBuf};
+
+/// Exports survey `--survey` as `--to` into `--out` (`<ID>.xlsx` or
+/// `<ID>.json` in the current folder), refusing to replace a file unless
+/// `--force`.
+pub fn run(root: &Path, args: &ExportArgs, err: &mut dyn WriteColor, quiet: bool) -> Result<(), Error> {
+    let tool = match args.to {
+        FormTool::Xlsform => Tool::XlsForm,
+        FormTool::Surveyjs => Tool::SurveyJs,
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.{}", args.survey, tool.extension())));
+    if !args.force && out.exists() {
+        return Err(Error::OutExists(out));
+    }
+    let definition = crate::definition(root, &args.survey);
+    definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
+    if !definition.surveys.contains(&args.survey) {
+        let known: Vec<&str> = definition.surveys.iter().map(String::as_str).collect();
+        return Err(Error::UnknownSurvey {
+            id: args.survey.clone(),
+            help: did_you_mean(&args.survey, &known),
+        });
+    }
+    let survey = match definition.survey {
+        Some(survey) if definition.diagnostics.errors() == 0 => survey,
+        _ => {
+            return Err(Error::ExportFoundErrors {
+                problems: summary::tally(&definition.diagnostics),
+                survey: args.survey.clone(),
+            })
+        }
+    };
+    let exported = export::export(&survey, tool).map_err(Error::Export)?;
+    if !quiet {
+        for note in &exported.notes {
+            writeln!(err, "note: {note}")?;
+        }
+    }
+    crate::fsx::write_new(&out, &exported.bytes, args.force).map_err(|e| {
+        if e.source.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::OutExists(out.clone())
+        } else {
+            Error::ExportWrite(e)
+        }
+    })?;
+    if !quiet {
+        writeln!(
+            err,
+            "exported `{}` ({}, {}) as {} to {}",
+            survey.id,
+            summary::plural(survey.questions.len() as u64, "question", "questions"),
+            summary::plural(survey.languages.len() as u64, "language", "languages"),
+            tool.name(),
+            out.display()
+        )?;
+    }
+    Ok(())
+}
