@@ -81,8 +81,8 @@ fn rows(survey: &Survey) -> (Vec<Row>, Vec<ChoiceRow>, Vec<String>) {
         let name = form_name(&q.id);
         if name != q.id {
             notes.push(format!(
-                "question `{}` is named `{name}` in the form: XLSForm names cannot start with a digit; \
-                 add `aliases: [{name}]` to it to import the form's answers",
+                "question `{}` is named `{name}` in the form: XLSForm names cannot start with a digit, \
+                 so the form's exports name its column `{name}`",
                 q.id
             ));
         }
