@@ -15,6 +15,11 @@ fn build(root: &Path, out: &Path) -> Value {
     serde_json::from_slice(&bytes).expect("valid JSON")
 }
 
+/// The data.json of survey `support` in a built site.
+fn data_json(site: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(site.join("support/data.json")).expect("data.json")).expect("JSON")
+}
+
 fn close(v: &Value, expected: f64) {
     let got = v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"));
     assert!((got - expected).abs() < 1e-9, "{got} != {expected}");
@@ -309,14 +314,8 @@ fn intervals_changes_and_focus_questions_match_scipy() {
         ));
     }
     let project = crate::project::Project::new().responses("support", "a.yaml", responses.as_str());
-    let out = project.root().join("site");
-    rapport(project.root())
-        .args(["build", "--no-cache", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
-        .expect("JSON");
+    let out = project.build();
+    let d = data_json(&out);
     let interval = |v: &Value, low: f64, high: f64| {
         close(&v[0], low);
         close(&v[1], high);
@@ -406,14 +405,8 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
             )
         })
         .responses("support", "a.yaml", responses.as_str());
-    let out = project.root().join("site");
-    rapport(project.root())
-        .args(["build", "--no-cache", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
-        .expect("JSON");
+    let out = project.build();
+    let d = data_json(&out);
     assert_eq!(d["responses"], 15);
     assert_eq!(
         d["audience"],
@@ -463,14 +456,8 @@ fn a_hidden_previous_period_is_not_compared_with() {
         }
     }
     let project = crate::project::Project::new().responses("support", "a.yaml", responses.as_str());
-    let out = project.root().join("site");
-    rapport(project.root())
-        .args(["build", "--no-cache", "--out"])
-        .arg(&out)
-        .assert()
-        .success();
-    let d: Value = serde_json::from_slice(&std::fs::read(out.join("support/data.json")).expect("data.json"))
-        .expect("JSON");
+    let out = project.build();
+    let d = data_json(&out);
     let level = &d["levels"][0];
     assert_eq!(
         level["by_period"]["2026-Q1"],

@@ -148,6 +148,18 @@ impl Project {
         &self.root
     }
 
+    /// Runs `rapport build --no-cache` into `site/` of the project, which
+    /// must succeed; returns that folder.
+    pub fn build(&self) -> PathBuf {
+        let out = self.root.join("site");
+        rapport(&self.root)
+            .args(["build", "--no-cache", "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    }
+
     /// The exit status `rapport check` must end with; 0 unless told.
     pub fn status(mut self, code: i32) -> Self {
         self.status = code;

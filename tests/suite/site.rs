@@ -250,12 +250,7 @@ fn any_language_gets_its_direction_and_numbers() {
     for (lang, dir, number) in [("ar", "rtl", None), ("de", "ltr", Some("75,0"))] {
         let project = crate::project::Project::new()
             .survey_with(|s| s.replace("languages: [en]", &format!("languages: [{lang}]")));
-        let out = project.root().join("site");
-        rapport(project.root())
-            .args(["build", "--no-cache", "--out"])
-            .arg(&out)
-            .assert()
-            .success();
+        let out = project.build();
         let page = std::fs::read_to_string(out.join("support/index.html")).expect("page");
         assert!(
             page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
