@@ -68,6 +68,16 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Templates> {
         .unwrap_or_default();
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
+    // `{{ tag | dir }}`: a language's writing direction, `ltr` or `rtl`,
+    // for a passage in another language than the page's.
+    tera.register_filter(
+        "dir",
+        |value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>| {
+            Ok(tera::Value::String(
+                crate::i18n::direction(value.as_str().unwrap_or("")).to_owned(),
+            ))
+        },
+    );
     let html: Vec<(String, String)> = files.into_iter().filter(|(n, _)| n.ends_with(".html")).collect();
     if let Err(e) = tera.add_raw_templates(html) {
         diags.push(parse_error(&chain(&e)));

@@ -59,12 +59,15 @@ fn pages_per_language_with_switcher_and_alternates() {
     assert!(nl.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../ladder/en/index.html\">"));
     // The question without an English text falls back to Dutch, marked as such.
     assert!(
-        en.contains("<h3 lang=\"nl\">Zou je ons &lt;aanbevelen&gt;?</h3>"),
+        en.contains("<h3 lang=\"nl\" dir=\"ltr\">Zou je ons &lt;aanbevelen&gt;?</h3>"),
         "{en}"
     );
-    assert!(en.contains("class=\"description markdown\" lang=\"nl\""));
+    assert!(en.contains("class=\"description markdown\" lang=\"nl\" dir=\"ltr\""));
     // So do scale labels without an English translation, in the numbers' table.
-    assert!(en.contains("<th scope=\"row\" lang=\"nl\">Oneens</th>"), "{en}");
+    assert!(
+        en.contains("<th scope=\"row\" lang=\"nl\" dir=\"ltr\">Oneens</th>"),
+        "{en}"
+    );
     // Every link is relative.
     assert!(
         !en.contains("href=\"/")
@@ -223,12 +226,12 @@ questions:
         list(&en),
         "<ul><li>Fast delivery <span class=\"count\">(×3)</span></li>\
          <li>Slow &lt;b&gt;chat&lt;/b&gt;</li>\
-         <li lang=\"sv\">Tack för snabb hjälp! <span class=\"language\">Svenska</span></li>\
+         <li lang=\"sv\" dir=\"ltr\">Tack för snabb hjälp! <span class=\"language\">Svenska</span></li>\
          <li>Old news</li></ul>\n\
          <p class=\"note\">6 answers in all. 4 distinct answers shown, the latest first.</p>"
     );
     assert!(list(&sv).contains(
-        "<li lang=\"en\">Fast delivery <span class=\"count\" lang=\"sv\">(×3)</span> \
+        "<li lang=\"en\" dir=\"ltr\">Fast delivery <span class=\"count\" lang=\"sv\" dir=\"ltr\">(×3)</span> \
          <span class=\"language\">English</span></li>"
     ));
     assert!(list(&sv).contains("<li>Tack för snabb hjälp!</li>"));
@@ -260,4 +263,21 @@ fn any_language_gets_its_direction_and_numbers() {
             assert!(page.contains(number), "{lang}: no {number}");
         }
     }
+}
+
+/// A passage in another language than the page's carries that language's
+/// direction: an English text shown on an Arabic page reads left to right.
+#[test]
+fn passages_carry_their_own_direction() {
+    let project = crate::project::Project::new().survey_with(|s| {
+        s.replace("languages: [en]", "languages: [en, ar]")
+            .replace("title: Support", "title: { en: Support }")
+    });
+    let out = project.build();
+    let page = std::fs::read_to_string(out.join("support/ar/index.html")).expect("page");
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(
+        page.contains("<h1 lang=\"en\" dir=\"ltr\">Support</h1>"),
+        "{page}"
+    );
 }
