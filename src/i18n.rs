@@ -83,6 +83,17 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
+/// The attributes that mark rapport's own words on a page in `lang`: empty
+/// when rapport has words in `lang`, else those of the English it falls
+/// back to (` lang="en" dir="ltr"`).
+pub fn words_attr(lang: &str) -> String {
+    if is_supported(lang) {
+        return String::new();
+    }
+    let fallback = BUILT_IN[0].tag;
+    format!(" lang=\"{fallback}\" dir=\"{}\"", direction(fallback))
+}
+
 /// A language's name in itself, for the language switcher; the tag for a
 /// language rapport does not know.
 pub fn language_name(tag: &str) -> String {

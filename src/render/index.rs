@@ -86,6 +86,7 @@ pub fn page(
     IndexPage {
         lang: lang.clone(),
         dir: crate::i18n::direction(lang),
+        words_attr: crate::i18n::words_attr(lang),
         root: root.clone(),
         home: format!("{root}{}", path(lang, default)),
         site_title,

@@ -434,6 +434,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
     ReportPage {
         lang: spec.lang.to_owned(),
         dir: crate::i18n::direction(spec.lang),
+        words_attr: crate::i18n::words_attr(spec.lang),
         site_title: site_title(spec.site_title, &cx.words, spec.lang, default),
         title: cx.local(&survey.title),
         description: survey.description.as_ref().map(|d| cx.html(d)),

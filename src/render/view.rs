@@ -262,6 +262,10 @@ pub struct ReportPage {
     pub lang: String,
     /// Its writing direction, `ltr` or `rtl` (from CLDR).
     pub dir: &'static str,
+    /// Empty when rapport has words in the page's language; otherwise the
+    /// attributes (` lang="en" dir="ltr"`) that mark rapport's own words,
+    /// which are then English, on the elements that hold them.
+    pub words_attr: String,
     /// Relative path from the page to the site's root, e.g. `../`.
     pub root: String,
     /// The index of the surveys in the page's language (or the default one).
@@ -325,6 +329,10 @@ pub struct IndexPage {
     pub lang: String,
     /// Its writing direction, `ltr` or `rtl` (from CLDR).
     pub dir: &'static str,
+    /// Empty when rapport has words in the page's language; otherwise the
+    /// attributes (` lang="en" dir="ltr"`) that mark rapport's own words,
+    /// which are then English, on the elements that hold them.
+    pub words_attr: String,
     /// Relative path to the site root (empty: the index is at the root).
     pub root: String,
     /// The index in the page's language.

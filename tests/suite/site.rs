@@ -262,6 +262,11 @@ fn any_language_gets_its_direction_and_numbers() {
         if let Some(number) = number {
             assert!(page.contains(number), "{lang}: no {number}");
         }
+        // rapport has no words of its own in either: its English ones say so.
+        assert!(
+            page.contains("<p class=\"sentence\" lang=\"en\" dir=\"ltr\">"),
+            "{lang}"
+        );
     }
 }
 
