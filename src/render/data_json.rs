@@ -8,8 +8,8 @@
 //! written in the order they are declared.
 
 use crate::model::{Kind, Survey};
+use crate::score::{stats, Change, Gap, GapCell, Group, Now, QuestionScore, Scores};
 use crate::score::{Breakdown, BreakdownCell};
-use crate::score::{Change, Gap, GapCell, Group, Now, QuestionScore, Scores};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -542,7 +542,7 @@ fn gaps(survey: &Survey, gaps: &[Gap]) -> Option<Keyed<GapFigures>> {
                         responses,
                         difference,
                         p,
-                        significant: p.map(|p| p < 0.05),
+                        significant: stats::significant(p),
                     },
                 };
                 (key, figures)

@@ -14,7 +14,7 @@ use crate::i18n::{language_name, Words};
 use crate::model::{Kind, Question, Survey, Text};
 use crate::period::Period;
 use crate::score::BreakdownCell;
-use crate::score::{Change, Gap, GapCell, Group, LevelScore, Now, QuestionScore, Scores, TextAnswers};
+use crate::score::{stats, Change, Gap, GapCell, Group, LevelScore, Now, QuestionScore, Scores, TextAnswers};
 
 /// A survey's page in one language, and where it goes.
 pub struct PageSpec<'a> {
@@ -116,7 +116,7 @@ impl PageWords<'_> {
         })
     }
 
-    /// "up 2.3 since 2026-Q2, within the margin of error".
+    /// "up 2.3 since 2nd quarter 2026, could be chance".
     fn change(&self, change: &Change, since: &Period) -> String {
         let points = self.score(change.difference.abs());
         let period = self.period(since);
@@ -127,12 +127,7 @@ impl PageWords<'_> {
             d if d < 0.0 => self.words.with("change-down", &args),
             _ => self.words.with("change-none", &args),
         };
-        let verdict = match change.significant() {
-            Some(true) => self.words.get("change-real"),
-            Some(false) => self.words.get("change-noise"),
-            None => self.words.get("change-untested"),
-        };
-        format!("{direction}, {verdict}")
+        format!("{direction}, {}", self.verdict(change.p, "change-real"))
     }
 }
 
@@ -156,22 +151,31 @@ impl PageWords<'_> {
         }
     }
 
-    /// "+12.1, a real gap", "−3.0, within the margin of error".
+    /// What a test says, in words: `significant` (the message for a
+    /// significant result), "could be chance", or "cannot be tested".
+    fn verdict(&self, p: Option<f64>, significant: &str) -> String {
+        match stats::significant(p) {
+            Some(true) => self.words.get(significant),
+            Some(false) => self.words.get("change-noise"),
+            None => self.words.get("change-untested"),
+        }
+    }
+
+    /// "+12.1, a significant gap", "−3.0, could be chance".
     fn gap_words(&self, difference: f64, p: Option<f64>) -> String {
         let sign = if (difference * 10.0).round() > 0.0 {
             "+"
         } else {
             ""
         };
-        let verdict = match p.map(|p| p < 0.05) {
-            Some(true) => self.words.get("gap-real"),
-            Some(false) => self.words.get("change-noise"),
-            None => self.words.get("change-untested"),
-        };
-        format!("{sign}{}, {verdict}", self.score(difference))
+        format!(
+            "{sign}{}, {}",
+            self.score(difference),
+            self.verdict(p, "gap-real")
+        )
     }
 
-    /// "“Staff” rates Availability 32.4 points higher than “Customer”, a real gap."
+    /// "“Staff” rates Availability 32.4 points higher than “Customer”, a significant gap."
     fn gap_sentence(&self, level: &str, gap: &Gap) -> Option<String> {
         let GapCell::Shown {
             difference: Some(difference),
@@ -195,12 +199,7 @@ impl PageWords<'_> {
                 ("audience", &self.group(None).text),
             ],
         );
-        let verdict = match p.map(|p| p < 0.05) {
-            Some(true) => self.words.get("gap-real"),
-            Some(false) => self.words.get("change-noise"),
-            None => self.words.get("change-untested"),
-        };
-        Some(format!("{text}, {verdict}."))
+        Some(format!("{text}, {}.", self.verdict(p, "gap-real")))
     }
 
     /// A score as a bar in the gap chart.
@@ -230,7 +229,7 @@ impl PageWords<'_> {
                 text: self.score(*score),
                 width: score.round().clamp(0.0, 100.0) as u32,
                 gap: difference.map_or_else(String::new, |d| self.gap_words(d, *p)),
-                real: p.is_some_and(|p| p < 0.05),
+                real: stats::significant(*p) == Some(true),
             },
         }
     }

@@ -23,7 +23,7 @@ pub struct Change {
 impl Change {
     /// Whether the change is significant (p < 0.05); `None` without a test.
     pub fn significant(&self) -> Option<bool> {
-        self.p.map(|p| p < 0.05)
+        stats::significant(self.p)
     }
 }
 

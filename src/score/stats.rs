@@ -33,6 +33,12 @@ pub fn nps_ci95(promoters: u64, detractors: u64, n: u64) -> Option<[f64; 2]> {
     Some([(100.0 * (d - half)).max(-100.0), (100.0 * (d + half)).min(100.0)])
 }
 
+/// Whether a test's p-value is significant at the 5 % level; `None`
+/// without a test. The one place the threshold is set.
+pub fn significant(p: Option<f64>) -> Option<bool> {
+    p.map(|p| p < 0.05)
+}
+
 /// The two-sided p-value of Welch's t-test (Welch–Satterthwaite degrees of
 /// freedom) for the means of `a` and `b`. `None` with fewer than two scores
 /// on either side, or no variance on both.
