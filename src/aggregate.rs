@@ -463,6 +463,7 @@ pub(crate) mod tests {
         let choice = |id: &str| Choice {
             id: id.into(),
             label: Text::plain(id),
+            aliases: Vec::new(),
         };
         Survey {
             id: "s".into(),
@@ -485,6 +486,7 @@ pub(crate) mod tests {
                     level: Some(0),
                     text: Text::plain("Ok?"),
                     kind: Kind::YesNo,
+                    aliases: Vec::new(),
                 },
                 Question {
                     id: "ways".into(),
@@ -494,6 +496,7 @@ pub(crate) mod tests {
                         options: vec![choice("a"), choice("b")],
                         scores: Some(vec![100.0, 0.0]),
                     },
+                    aliases: Vec::new(),
                 },
             ],
             segments: vec![Segment {
@@ -696,6 +699,7 @@ pub(crate) mod tests {
             level: None,
             text: Text::plain("Say"),
             kind: Kind::Text { publish: true },
+            aliases: Vec::new(),
         });
         let say = |t: &str| (2, Answer::Text(t.into()));
         let rs = vec![

@@ -37,6 +37,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod fsx;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod period;

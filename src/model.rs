@@ -108,6 +108,8 @@ pub struct Choice {
     pub id: String,
     /// Its label.
     pub label: Text,
+    /// Other names a form tool's export gives it (`option_aliases`).
+    pub aliases: Vec<String>,
 }
 
 /// What kind of answer a question takes, with what that kind needs.
@@ -233,6 +235,8 @@ pub struct Question {
     pub text: Text,
     /// Its answer type.
     pub kind: Kind,
+    /// Other names a form tool's export gives its column (`aliases`).
+    pub aliases: Vec<String>,
 }
 
 /// An attribute respondents carry, for breakdowns.

@@ -520,10 +520,12 @@ mod tests {
             Choice {
                 id: "a".into(),
                 label: Text::plain("a"),
+                aliases: Vec::new(),
             },
             Choice {
                 id: "b".into(),
                 label: Text::plain("b"),
+                aliases: Vec::new(),
             },
         ];
         let scored = Kind::Choice {
@@ -546,6 +548,7 @@ mod tests {
             .map(|id| Choice {
                 id: (*id).into(),
                 label: Text::plain(*id),
+                aliases: Vec::new(),
             })
             .collect();
         let kind = Kind::MultiChoice {

@@ -134,6 +134,7 @@ pub(crate) mod tests {
             .map(|(id, en, sv)| Choice {
                 id: (*id).to_owned(),
                 label: en_sv(en, sv),
+                aliases: Vec::new(),
             })
             .collect()
     }
@@ -144,6 +145,7 @@ pub(crate) mod tests {
             level,
             text,
             kind,
+            aliases: Vec::new(),
         }
     }
 

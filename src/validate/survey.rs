@@ -24,8 +24,18 @@ const FIELDS: [&str; 10] = [
     "audience",
 ];
 const LEVEL_FIELDS: [&str; 5] = ["id", "name", "description", "target", "recommendations"];
-const QUESTION_FIELDS: [&str; 9] = [
-    "id", "level", "type", "scale", "reverse", "text", "options", "scores", "publish",
+const QUESTION_FIELDS: [&str; 11] = [
+    "id",
+    "level",
+    "type",
+    "scale",
+    "reverse",
+    "text",
+    "options",
+    "scores",
+    "publish",
+    "aliases",
+    "option_aliases",
 ];
 const TYPES: [&str; 6] = ["scale", "nps", "yes_no", "choice", "multi_choice", "text"];
 
@@ -511,12 +521,17 @@ fn questions(
         }
         let kind = kind(ctx, langs, &fields, type_name, &path, scales, declared);
         let level = level_of(ctx, &fields, type_name, &path, levels, declared);
-        if let (Some(kind), Some(level), Some(qtext), true) = (kind, level, qtext, fresh) {
+        let aliases = match fields.get("aliases") {
+            Some(n) => label_list(ctx, n, &format!("{path}.aliases")),
+            None => Some(Vec::new()),
+        };
+        if let (Some(kind), Some(level), Some(qtext), Some(aliases), true) = (kind, level, qtext, aliases, fresh) {
             out.push(Question {
                 id: qid.to_owned(),
                 level,
                 text: qtext,
                 kind,
+                aliases,
             });
         }
     }
@@ -592,6 +607,7 @@ fn kind(
         only(ctx, "reverse", &["scale"]),
         only(ctx, "options", &["choice", "multi_choice"]),
         only(ctx, "scores", &["choice", "multi_choice"]),
+        only(ctx, "option_aliases", &["choice", "multi_choice"]),
         only(ctx, "publish", &["text"]),
     ];
     if fits.contains(&false) {
@@ -637,13 +653,16 @@ fn kind(
         "yes_no" => Kind::YesNo,
         "choice" | "multi_choice" => {
             let node = fields.require(ctx, "options", path)?;
-            let options = options(
+            let mut options = options(
                 ctx,
                 langs,
                 node,
                 &format!("{path}.options"),
                 type_name == "multi_choice",
             )?;
+            if let Some(n) = fields.get("option_aliases") {
+                option_aliases(ctx, n, path, &mut options)?;
+            }
             let scores = match fields.get("scores") {
                 None => None,
                 Some(n) => Some(scores(ctx, n, path, &options)?),
@@ -695,6 +714,7 @@ fn options(ctx: &mut Ctx, langs: &mut Langs, node: &Node, what: &str, multi: boo
             Some(label) => out.push(Choice {
                 id: option_id.to_owned(),
                 label,
+                aliases: Vec::new(),
             }),
             None => ok = false,
         }
@@ -702,25 +722,56 @@ fn options(ctx: &mut Ctx, langs: &mut Langs, node: &Node, what: &str, multi: boo
     ok.then_some(out)
 }
 
+/// Reads `option_aliases`: option id -> the other names of that option.
+fn option_aliases(ctx: &mut Ctx, node: &Node, path: &str, options: &mut [Choice]) -> Option<()> {
+    let list = entries(ctx, node, &format!("{path}.option_aliases"))?;
+    let mut ok = true;
+    for (key, value) in list {
+        let Some(i) = option_index(ctx, key, &format!("{path}.option_aliases"), options) else {
+            ok = false;
+            continue;
+        };
+        let what = format!("{path}.option_aliases.{}", options[i].id);
+        let names = match &value.value {
+            Value::Seq(_) => label_list(ctx, value, &what),
+            _ => string(ctx, value, &what).map(|s| vec![s.to_owned()]),
+        };
+        match names {
+            Some(names) => options[i].aliases = names,
+            None => ok = false,
+        }
+    }
+    ok.then_some(())
+}
+
+/// The position of the option a key names, or an error with a suggestion.
+fn option_index(ctx: &mut Ctx, key: &Node, what: &str, options: &[Choice]) -> Option<usize> {
+    let name = key.text().unwrap_or("");
+    let found = options.iter().position(|o| o.id == name);
+    if found.is_none() {
+        let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        ctx.unknown(
+            code::UNKNOWN_REF,
+            key.span,
+            format!("{what}: there is no option `{name}`"),
+            "not one of the question's options",
+            name,
+            &known,
+        );
+    }
+    found
+}
+
 fn scores(ctx: &mut Ctx, node: &Node, path: &str, options: &[Choice]) -> Option<Vec<f64>> {
     let list = entries(ctx, node, &format!("{path}.scores"))?;
     let mut out: Vec<Option<f64>> = vec![None; options.len()];
     let mut ok = true;
     for (key, value) in list {
-        let name = key.text().unwrap_or("");
-        let Some(i) = options.iter().position(|o| o.id == name) else {
-            let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-            ctx.unknown(
-                code::UNKNOWN_REF,
-                key.span,
-                format!("{path}.scores: there is no option `{name}`"),
-                "not one of the question's options",
-                name,
-                &known,
-            );
+        let Some(i) = option_index(ctx, key, &format!("{path}.scores"), options) else {
             ok = false;
             continue;
         };
+        let name = &options[i].id;
         match number(ctx, value, &format!("{path}.scores.{name}"), 0.0, 100.0) {
             Some(v) => out[i] = Some(v),
             None => ok = false,
