@@ -1,5 +1,5 @@
-//! The command line: `rapport build`, `check`, `serve`, `init`, `diff` and
-//! `export`.
+//! The command line: `rapport build`, `check`, `serve`, `init`, `diff`,
+//! `export` and `import`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -71,6 +71,44 @@ pub enum Command {
         after_help = "Examples:\n  rapport export --survey support --to xlsform            (writes support.xlsx)\n  rapport export --survey support --to surveyjs --out form.json --force"
     )]
     Export(ExportArgs),
+    /// Add the responses in a form tool's export (CSV, XLSX, XLS, ODS, SurveyJS JSON) to a survey.
+    #[command(after_help = "Examples:
+  rapport import ~/Downloads/responses.csv --survey support
+  rapport import export.xlsx --survey support --dry-run
+  rapport import results.json --survey support --submitted 2026-09-14
+
+Rows already in the survey (by the tool's response id) are not added again.")]
+    Import(ImportArgs),
+}
+
+/// Options of `rapport import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export to read.
+    pub file: PathBuf,
+    /// The survey's id (its folder in `surveys/`).
+    #[arg(long, value_name = "ID")]
+    pub survey: String,
+    /// The tool that wrote the export [default: recognised from its headers].
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub from: Option<crate::import::Layout>,
+    /// The response file to write [default: surveys/ID/responses/<export's name>.yaml].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print the responses that would be added; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The submission date for a tool that records none (SurveyJS results) [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub submitted: Option<String>,
+    /// The UTC offset of times the export gives without a zone.
+    #[arg(
+        long,
+        value_name = "±HH:MM",
+        default_value = "+00:00",
+        allow_hyphen_values = true
+    )]
+    pub utc_offset: String,
 }
 
 /// The form tools `export` writes for.

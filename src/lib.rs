@@ -17,7 +17,8 @@
 //!    succeeded
 //!
 //! Beside render, [`export`] writes a checked survey's questionnaire for a
-//! form tool (XLSForm, SurveyJS); [`definition`] gives it the survey through
+//! form tool (XLSForm, SurveyJS), and [`import`] reads what those tools
+//! export back into responses; [`definition`] gives both the survey through
 //! load and validate alone.
 //!
 //! Below every stage: [`diagnostics`] (problems, their codes and places, and
@@ -27,7 +28,7 @@
 //! (file access with paths in errors) and [`progress`] (a progress bar).
 //!
 //! Above them: [`cli`] (the command line) and [`cmd`] (what each command
-//! does with the stages: build, check, serve, init, diff, export).
+//! does with the stages: build, check, serve, init, diff, export, import).
 
 pub mod aggregate;
 pub mod cache;
@@ -112,13 +113,15 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
 }
 
 /// One survey's definition through load and validate, its responses
-/// unread: what `export` needs.
+/// listed but unread: what `export` and `import` need.
 pub struct Definition {
     /// The folders of `surveys/`, sorted: the survey ids there are.
     pub surveys: Vec<String>,
     /// The checked survey; `None` when there is no such folder or its
     /// survey.yaml has errors.
     pub survey: Option<Survey>,
+    /// The survey's response files, relative to the root, sorted.
+    pub responses: Vec<std::path::PathBuf>,
     /// Problems found in rapport.yaml and the survey's files.
     pub diagnostics: Diagnostics,
 }
@@ -129,8 +132,10 @@ pub fn definition(root: &Path, id: &str) -> Definition {
     let project = load::discover(root, &mut diags);
     let config = read_config(root, &project, &mut diags);
     let mut survey = None;
+    let mut responses = Vec::new();
     if project.folders.iter().any(|f| f == id) && validate::survey::folder(id, &mut diags) {
         if let Some(files) = load::survey_files(root, id, &mut diags) {
+            responses.clone_from(&files.responses);
             let file = &files.definition;
             match load::document(root, file, config.max_file_size) {
                 Ok(node) => {
@@ -150,6 +155,7 @@ pub fn definition(root: &Path, id: &str) -> Definition {
     Definition {
         surveys: project.folders,
         survey,
+        responses,
         diagnostics: Diagnostics::new(diags),
     }
 }

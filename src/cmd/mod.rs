@@ -10,6 +10,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod import;
 pub mod init;
 pub mod serve;
 mod summary;
@@ -76,6 +77,12 @@ pub enum Error {
     Export(crate::export::ExportError),
     /// The form could not be written.
     ExportWrite(crate::fsx::FsError),
+    /// The export could not be read, or has problems.
+    Import(crate::import::ImportError),
+    /// An option of `import` is malformed.
+    ImportOption(String),
+    /// The survey's response files could not be read for their ids.
+    ImportRead(String),
     /// Messages could not be printed (a closed pipe, a full disk).
     Output(std::io::Error),
 }
@@ -123,6 +130,9 @@ impl fmt::Display for Error {
             }
             Error::Export(e) => e.fmt(f),
             Error::ExportWrite(e) => e.fmt(f),
+            Error::Import(e) => write!(f, "{e}; nothing was written"),
+            Error::ImportOption(message) => f.write_str(message),
+            Error::ImportRead(message) => write!(f, "{message}; nothing was written"),
             Error::Output(e) => e.fmt(f),
         }
     }
@@ -153,6 +163,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Init(args) => init::run(&root, &args, &mut err, quiet),
         Command::Diff(args) => diff::run(&root, &args),
         Command::Export(args) => export::run(&root, &args, &mut err, quiet),
+        Command::Import(args) => {
+            let mut out = std::io::stdout().lock();
+            import::run(&root, &args, &mut err, &mut out, quiet)
+        }
     }
 }
 

@@ -60,7 +60,10 @@ impl Reader {
                 }
             }
             Kind::YesNo => {
-                for (i, words) in [["yes", "true", "1", "y"], ["no", "false", "0", "n"]].iter().enumerate() {
+                for (i, words) in [["yes", "true", "1", "y"], ["no", "false", "0", "n"]]
+                    .iter()
+                    .enumerate()
+                {
                     for w in words {
                         names.add(w, Tier::Id, i);
                     }
@@ -117,11 +120,16 @@ impl Reader {
     /// What the question takes, for messages.
     pub fn expected(&self) -> String {
         match &self.kind {
-            Kind::Scale { points, .. } => format!("a whole number from 1 to {points} or one of the scale's labels"),
+            Kind::Scale { points, .. } => {
+                format!("a whole number from 1 to {points} or one of the scale's labels")
+            }
             Kind::Nps => "a whole number from 0 to 10".into(),
             Kind::YesNo => "yes, no, true, false, 1 or 0".into(),
             Kind::Choice { .. } | Kind::MultiChoice { .. } => {
-                format!("an option: {}", crate::diagnostics::list(&self.ids.iter().map(String::as_str).collect::<Vec<_>>()))
+                format!(
+                    "an option: {}",
+                    crate::diagnostics::list(&self.ids.iter().map(String::as_str).collect::<Vec<_>>())
+                )
             }
             Kind::Text { .. } => "a text".into(),
         }
@@ -150,10 +158,15 @@ impl Reader {
                 };
                 self.option(&name).map(|i| Value::Word(self.ids[i].clone()))
             }
-            Kind::Choice { .. } => self.option(&cell_name(cell)).map(|i| Value::Word(self.ids[i].clone())),
+            Kind::Choice { .. } => self
+                .option(&cell_name(cell))
+                .map(|i| Value::Word(self.ids[i].clone())),
             Kind::MultiChoice { .. } => {
                 let chosen = match cell {
-                    Cell::List(items) => items.iter().map(|item| self.option(item)).collect::<Result<Vec<_>, _>>()?,
+                    Cell::List(items) => items
+                        .iter()
+                        .map(|item| self.option(item))
+                        .collect::<Result<Vec<_>, _>>()?,
                     other => self.split(&cell_name(other), separators)?,
                 };
                 Ok(Value::Many(self.in_order(&chosen)))
@@ -189,9 +202,11 @@ impl Reader {
         let mut chosen = Vec::new();
         let mut i = 0;
         while i < pieces.len() {
-            let found = (i..pieces.len()).rev().find_map(|j| match self.names.find(&text[pieces[i].0..pieces[j].1]) {
-                Found::One(o) => Some((j, o)),
-                _ => None,
+            let found = (i..pieces.len()).rev().find_map(|j| {
+                match self.names.find(&text[pieces[i].0..pieces[j].1]) {
+                    Found::One(o) => Some((j, o)),
+                    _ => None,
+                }
             });
             match found {
                 Some((j, o)) => {
@@ -237,6 +252,9 @@ pub fn ticked(cell: &Cell, option_names: &[String]) -> Option<bool> {
     match text.as_str() {
         "1" | "y" | "yes" | "true" | "x" | "✓" | "✔" => Some(true),
         "0" | "n" | "no" | "false" => Some(false),
-        _ => option_names.iter().any(|n| super::layout::normalize(n) == text).then_some(true),
+        _ => option_names
+            .iter()
+            .any(|n| super::layout::normalize(n) == text)
+            .then_some(true),
     }
 }

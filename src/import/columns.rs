@@ -90,7 +90,13 @@ fn find_column(all: &[Vec<String>], names: &[&str]) -> Option<usize> {
 
 /// Maps every column of `table`.
 pub fn map(table: &Table, layout: Layout, spec: &Spec, survey: &Survey, readers: &[Reader]) -> Columns {
-    let width = table.rows.iter().take(spec.header_rows).map(Vec::len).max().unwrap_or(0);
+    let width = table
+        .rows
+        .iter()
+        .take(spec.header_rows)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
     let all: Vec<Vec<String>> = (0..width).map(|c| headers(table, spec.header_rows, c)).collect();
     let mut targets = vec![Target::Unknown; width];
     for (names, target) in [
@@ -133,7 +139,8 @@ pub fn map(table: &Table, layout: Layout, spec: &Spec, survey: &Survey, readers:
                     .unwrap_or_else(|| {
                         let tool = hs.iter().any(|h| {
                             let h = normalize(h);
-                            spec.meta.contains(&h.as_str()) || spec.meta_prefixes.iter().any(|p| h.starts_with(p))
+                            spec.meta.contains(&h.as_str())
+                                || spec.meta_prefixes.iter().any(|p| h.starts_with(p))
                         });
                         if tool || hs.iter().all(|h| h.trim().is_empty()) {
                             Target::Tool
@@ -163,7 +170,12 @@ pub fn map(table: &Table, layout: Layout, spec: &Spec, survey: &Survey, readers:
 }
 
 fn id_list(survey: &Survey, several: &[usize]) -> String {
-    crate::diagnostics::list(&several.iter().map(|&i| survey.questions[i].id.as_str()).collect::<Vec<_>>())
+    crate::diagnostics::list(
+        &several
+            .iter()
+            .map(|&i| survey.questions[i].id.as_str())
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn one(names: &Names, header: &str) -> Option<usize> {
@@ -180,7 +192,11 @@ fn question_of(questions: &Names, hs: &[String], spec: &Spec) -> Result<Option<u
     for h in hs {
         let mut candidates = vec![h.as_str()];
         if let Some(sep) = spec.path_separator {
-            candidates.extend(h.char_indices().filter(|&(_, c)| c == sep).map(|(i, _)| &h[i + 1..]));
+            candidates.extend(
+                h.char_indices()
+                    .filter(|&(_, c)| c == sep)
+                    .map(|(i, _)| &h[i + 1..]),
+            );
         }
         for candidate in candidates {
             match questions.find(candidate) {
@@ -209,7 +225,9 @@ fn tick(questions: &Names, hs: &[String], readers: &[Reader]) -> Option<Target> 
             splits.extend(h.match_indices(sep).map(|(i, _)| (&h[..i], &h[i + sep.len()..])));
         }
         for (question, option) in splits {
-            let Some(q) = one(questions, question) else { continue };
+            let Some(q) = one(questions, question) else {
+                continue;
+            };
             if !matches!(readers[q].kind, Kind::MultiChoice { .. }) {
                 continue;
             }
@@ -242,7 +260,12 @@ fn monkey_tick(layout: Layout, hs: &[String], q: usize, readers: &[Reader]) -> O
 
 /// SurveyMonkey: a blank top header continues the question to its left,
 /// with the option on row 2.
-fn monkey_continued(layout: Layout, hs: &[String], previous: Option<&Target>, readers: &[Reader]) -> Option<Target> {
+fn monkey_continued(
+    layout: Layout,
+    hs: &[String],
+    previous: Option<&Target>,
+    readers: &[Reader],
+) -> Option<Target> {
     if layout != Layout::Surveymonkey || !hs.first().is_some_and(|h| h.trim().is_empty()) {
         return None;
     }

@@ -53,7 +53,9 @@ fn response(out: &mut String, r: &Response, zone: time::UtcOffset) {
 /// text, quoted otherwise (`1`, `null`, `true`).
 fn word(id: &str) -> String {
     let plain = id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !matches!(id, "null" | "true" | "false" | "nan" | "inf");
     if plain {
         id.to_owned()
@@ -89,7 +91,9 @@ pub fn quoted(text: &str) -> String {
 
 /// A file name on one line, for the comment.
 fn one_line(name: &str) -> String {
-    name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    name.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -98,7 +102,8 @@ mod tests {
 
     #[test]
     fn typed_text_reads_back_as_typed() {
-        let nasty = "a \"quote\", a \\ and\na line\u{2028}sep\u{7}bell: #not-a-comment 'x' {y} [z] * & ! % @ `";
+        let nasty =
+            "a \"quote\", a \\ and\na line\u{2028}sep\u{7}bell: #not-a-comment 'x' {y} [z] * & ! % @ `";
         let yaml = format!("- {}\n", quoted(nasty));
         let mut got = Vec::new();
         crate::yaml::parse_sequence(&yaml, |node| got.push(node.text().map(str::to_owned))).expect("parses");

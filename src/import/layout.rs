@@ -95,9 +95,21 @@ impl Layout {
                 id: &["_uuid", "meta/instanceid", "_id"],
                 submitted: &["_submission_time"],
                 meta: &[
-                    "start", "end", "today", "deviceid", "username", "simserial", "subscriberid",
-                    "phonenumber", "audit", "audit_url", "meta/instanceid", "meta/deprecatedid",
-                    "meta/instancename", "meta/rootuuid", "formhub/uuid",
+                    "start",
+                    "end",
+                    "today",
+                    "deviceid",
+                    "username",
+                    "simserial",
+                    "subscriberid",
+                    "phonenumber",
+                    "audit",
+                    "audit_url",
+                    "meta/instanceid",
+                    "meta/deprecatedid",
+                    "meta/instancename",
+                    "meta/rootuuid",
+                    "formhub/uuid",
                 ],
                 meta_prefixes: &["_", "$"],
                 separators: &[' '],
@@ -110,10 +122,27 @@ impl Layout {
                 id: &["key", "meta-instanceid", "instanceid"],
                 submitted: &["submissiondate"],
                 meta: &[
-                    "start", "end", "today", "deviceid", "username", "simserial", "subscriberid",
-                    "phonenumber", "audit", "meta-instanceid", "meta-instancename", "meta-deprecatedid",
-                    "submitterid", "submittername", "attachmentspresent", "attachmentsexpected", "status",
-                    "reviewstate", "devicename", "edits", "formversion",
+                    "start",
+                    "end",
+                    "today",
+                    "deviceid",
+                    "username",
+                    "simserial",
+                    "subscriberid",
+                    "phonenumber",
+                    "audit",
+                    "meta-instanceid",
+                    "meta-instancename",
+                    "meta-deprecatedid",
+                    "submitterid",
+                    "submittername",
+                    "attachmentspresent",
+                    "attachmentsexpected",
+                    "status",
+                    "reviewstate",
+                    "devicename",
+                    "edits",
+                    "formversion",
                 ],
                 separators: &[' '],
                 utc: false,
@@ -123,7 +152,13 @@ impl Layout {
             Layout::GoogleForms => Spec {
                 name: "Google Forms",
                 submitted: &GOOGLE_TIMESTAMP,
-                meta: &["email address", "score", "e-postadress", "e-postadresse", "e-mailadres"],
+                meta: &[
+                    "email address",
+                    "score",
+                    "e-postadress",
+                    "e-postadresse",
+                    "e-mailadres",
+                ],
                 separators: &[';', ','],
                 ..base
             },
@@ -133,7 +168,12 @@ impl Layout {
                 submitted: &["completion time"],
                 language: &["language"],
                 meta: &[
-                    "start time", "email", "name", "last modified time", "total points", "quiz feedback",
+                    "start time",
+                    "email",
+                    "name",
+                    "last modified time",
+                    "total points",
+                    "quiz feedback",
                 ],
                 separators: &[';'],
                 ..base
@@ -155,9 +195,28 @@ impl Layout {
                 submitted: &["enddate"],
                 language: &["userlanguage"],
                 meta: &[
-                    "responseset", "name", "externaldatareference", "emailaddress", "ipaddress", "status",
-                    "startdate", "enddate", "finished", "locationlatitude", "locationlongitude",
-                    "locationaccuracy", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
+                    "responseset",
+                    "name",
+                    "externaldatareference",
+                    "emailaddress",
+                    "ipaddress",
+                    "status",
+                    "startdate",
+                    "enddate",
+                    "finished",
+                    "locationlatitude",
+                    "locationlongitude",
+                    "locationaccuracy",
+                    "v1",
+                    "v2",
+                    "v3",
+                    "v4",
+                    "v5",
+                    "v6",
+                    "v7",
+                    "v8",
+                    "v9",
+                    "v10",
                 ],
                 separators: &[','],
                 ..base
@@ -168,8 +227,14 @@ impl Layout {
                 id: &["respondent id"],
                 submitted: &["end date"],
                 meta: &[
-                    "collector id", "start date", "ip address", "email address", "first name",
-                    "last name", "custom data 1", "custom data",
+                    "collector id",
+                    "start date",
+                    "ip address",
+                    "email address",
+                    "first name",
+                    "last name",
+                    "custom data 1",
+                    "custom data",
                 ],
                 separators: &[],
                 ..base
@@ -180,9 +245,20 @@ impl Layout {
                 submitted: &["submitdate", "date submitted"],
                 language: &["startlanguage", "start language"],
                 meta: &[
-                    "lastpage", "last page", "seed", "startdate", "date started", "datestamp",
-                    "date last action", "ipaddr", "ip address", "refurl", "referrer url", "token",
-                    "interviewtime", "total time",
+                    "lastpage",
+                    "last page",
+                    "seed",
+                    "startdate",
+                    "date started",
+                    "datestamp",
+                    "date last action",
+                    "ipaddr",
+                    "ip address",
+                    "refurl",
+                    "referrer url",
+                    "token",
+                    "interviewtime",
+                    "total time",
                 ],
                 separators: &[],
                 ..base
@@ -191,7 +267,13 @@ impl Layout {
                 name: "Typeform",
                 id: &["#"],
                 submitted: &["submit date (utc)"],
-                meta: &["start date (utc)", "stage date (utc)", "network id", "response type", "tags"],
+                meta: &[
+                    "start date (utc)",
+                    "stage date (utc)",
+                    "network id",
+                    "response type",
+                    "tags",
+                ],
                 separators: &[','],
                 utc: true,
                 ..base
@@ -231,7 +313,10 @@ const QUALTRICS_META: &[&str] = &[
 /// A header as rapport compares it: lower case, trimmed, inner runs of
 /// white space as one space.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The layout of a table, from its first rows.
@@ -269,7 +354,10 @@ pub fn detect(table: &Table) -> Layout {
         Layout::Typeform
     } else if has("id") && has("start time") && has("completion time") {
         Layout::MicrosoftForms
-    } else if first.first().is_some_and(|h| GOOGLE_TIMESTAMP.contains(&h.as_str())) {
+    } else if first
+        .first()
+        .is_some_and(|h| GOOGLE_TIMESTAMP.contains(&h.as_str()))
+    {
         Layout::GoogleForms
     } else {
         Layout::Plain
@@ -322,12 +410,34 @@ mod tests {
             (&[&["start", "q1", "_uuid", "_submission_time"]], Layout::Kobo),
             (&[&["SubmissionDate", "q1", "KEY"]], Layout::Odk),
             (&[&["Timestamp", "Your fave fruit?"]], Layout::GoogleForms),
-            (&[&["ID", "Start time", "Completion time", "Email", "Name", "Q"]], Layout::MicrosoftForms),
-            (&[&["ResponseId", "Q1"], &["Response ID", "Text"], &["{\"ImportId\":\"_recordId\"}", "{\"ImportId\":\"QID1\"}"]], Layout::Qualtrics),
-            (&[&["V1", "V2", "Q1"], &["ResponseID", "ResponseSet", "Text"]], Layout::QualtricsLegacy),
-            (&[&["Respondent ID", "Collector ID", "Q"], &["", "", "Response"]], Layout::Surveymonkey),
-            (&[&["id", "submitdate", "lastpage", "startlanguage", "Q1"]], Layout::Limesurvey),
-            (&[&["#", "Q", "Start Date (UTC)", "Submit Date (UTC)", "Network ID"]], Layout::Typeform),
+            (
+                &[&["ID", "Start time", "Completion time", "Email", "Name", "Q"]],
+                Layout::MicrosoftForms,
+            ),
+            (
+                &[
+                    &["ResponseId", "Q1"],
+                    &["Response ID", "Text"],
+                    &["{\"ImportId\":\"_recordId\"}", "{\"ImportId\":\"QID1\"}"],
+                ],
+                Layout::Qualtrics,
+            ),
+            (
+                &[&["V1", "V2", "Q1"], &["ResponseID", "ResponseSet", "Text"]],
+                Layout::QualtricsLegacy,
+            ),
+            (
+                &[&["Respondent ID", "Collector ID", "Q"], &["", "", "Response"]],
+                Layout::Surveymonkey,
+            ),
+            (
+                &[&["id", "submitdate", "lastpage", "startlanguage", "Q1"]],
+                Layout::Limesurvey,
+            ),
+            (
+                &[&["#", "Q", "Start Date (UTC)", "Submit Date (UTC)", "Network ID"]],
+                Layout::Typeform,
+            ),
         ];
         for (rows, layout) in cases {
             assert_eq!(detect(&table(rows)), layout, "{rows:?}");
@@ -339,7 +449,10 @@ mod tests {
     fn qualtrics_import_ids_are_read_in_both_styles() {
         assert_eq!(import_id("{\"ImportId\":\"QID1\"}").as_deref(), Some("QID1"));
         assert_eq!(import_id("{'ImportId': 'QID4-1-1'}").as_deref(), Some("QID4-1-1"));
-        assert_eq!(import_id("{\"ImportId\":\"QID2\",\"choiceId\":\"1\"}").as_deref(), Some("QID2"));
+        assert_eq!(
+            import_id("{\"ImportId\":\"QID2\",\"choiceId\":\"1\"}").as_deref(),
+            Some("QID2")
+        );
         assert_eq!(import_id("Q1"), None);
     }
 

@@ -140,7 +140,10 @@ pub fn from_table(
         source: table.source,
         row: row + table.first_row,
         column: column + table.first_column,
-        header: layout::headers(table, spec.header_rows, column).first().cloned().unwrap_or_default(),
+        header: layout::headers(table, spec.header_rows, column)
+            .first()
+            .cloned()
+            .unwrap_or_default(),
     };
     let mut problems: Vec<Problem> = cols
         .problems
@@ -154,13 +157,20 @@ pub fn from_table(
     if table.rows.len() < spec.header_rows || cols.targets.is_empty() {
         problems.push(Problem {
             place: place(0, 0),
-            message: format!("expected {} header row(s) of {}, found an empty file", spec.header_rows, spec.name),
+            message: format!(
+                "expected {} header row(s) of {}, found an empty file",
+                spec.header_rows, spec.name
+            ),
             help: None,
         });
         return Err(ImportError::Problems(problems));
     }
     let column = |t: &Target| cols.targets.iter().position(|x| x == t);
-    let (id_col, time_col, lang_col) = (column(&Target::Id), column(&Target::Submitted), column(&Target::Language));
+    let (id_col, time_col, lang_col) = (
+        column(&Target::Id),
+        column(&Target::Submitted),
+        column(&Target::Language),
+    );
     let data = &table.rows[spec.header_rows..];
     let order = time_col.map(|c| {
         let texts: Vec<String> = data.iter().filter_map(|r| r.get(c)).map(Cell::text).collect();
@@ -206,7 +216,10 @@ pub fn from_table(
                 }
             },
         };
-        let id = match id_col.map(|c| cell(c).text().trim().to_owned()).filter(|t| !t.is_empty()) {
+        let id = match id_col
+            .map(|c| cell(c).text().trim().to_owned())
+            .filter(|t| !t.is_empty())
+        {
             Some(id) => id,
             None => {
                 let hash = row_hash(row);
@@ -243,9 +256,15 @@ pub fn from_table(
                     Ok(v) => {
                         answers.insert(*q, v);
                     }
-                    Err(wrong) => problems.push(wrong_answer(place(r, c), value, &survey.questions[*q].id, wrong)),
+                    Err(wrong) => {
+                        problems.push(wrong_answer(place(r, c), value, &survey.questions[*q].id, wrong))
+                    }
                 },
-                Target::Tick { question, option, names } => match answer::ticked(value, names) {
+                Target::Tick {
+                    question,
+                    option,
+                    names,
+                } => match answer::ticked(value, names) {
                     Some(true) => ticks.entry(*question).or_default().push(*option),
                     Some(false) => {}
                     None => problems.push(Problem {
@@ -272,10 +291,16 @@ pub fn from_table(
                         names::Found::One(i) => segment.push((seg.id.clone(), seg.values[i].id.clone())),
                         _ => problems.push(Problem {
                             place: place(r, c),
-                            message: format!("`{}` is not a value of segment `{}`", value.text().trim(), seg.id),
+                            message: format!(
+                                "`{}` is not a value of segment `{}`",
+                                value.text().trim(),
+                                seg.id
+                            ),
                             help: Some(format!(
                                 "expected {}",
-                                crate::diagnostics::list(&seg.values.iter().map(|v| v.id.as_str()).collect::<Vec<_>>())
+                                crate::diagnostics::list(
+                                    &seg.values.iter().map(|v| v.id.as_str()).collect::<Vec<_>>()
+                                )
                             )),
                         }),
                     }
@@ -286,7 +311,10 @@ pub fn from_table(
         for (q, chosen) in ticks {
             let mut all = chosen;
             if let Some(Value::Many(ids)) = answers.get(&q) {
-                all.extend(ids.iter().filter_map(|id| readers[q].ids.iter().position(|x| x == id)));
+                all.extend(
+                    ids.iter()
+                        .filter_map(|id| readers[q].ids.iter().position(|x| x == id)),
+                );
             }
             answers.insert(q, Value::Many(readers[q].in_order(&all)));
         }
@@ -308,9 +336,7 @@ pub fn from_table(
     if !problems.is_empty() {
         return Err(ImportError::Problems(problems));
     }
-    responses.sort_by(|a, b| {
-        (a.submitted.instant(zone), &a.id).cmp(&(b.submitted.instant(zone), &b.id))
-    });
+    responses.sort_by(|a, b| (a.submitted.instant(zone), &a.id).cmp(&(b.submitted.instant(zone), &b.id)));
     Ok(Imported {
         layout,
         notes: notes(table, &spec, &cols.targets, survey),
@@ -368,7 +394,12 @@ fn row_hash(row: &[Cell]) -> u64 {
 
 /// Notes on columns no question took, questions no column answers, and
 /// sheets not read.
-fn notes(table: &Table, spec: &layout::Spec, targets: &[Target], survey: &crate::model::Survey) -> Vec<String> {
+fn notes(
+    table: &Table,
+    spec: &layout::Spec,
+    targets: &[Target],
+    survey: &crate::model::Survey,
+) -> Vec<String> {
     let mut notes = Vec::new();
     let unknown: Vec<String> = targets
         .iter()
@@ -383,7 +414,11 @@ fn notes(table: &Table, spec: &layout::Spec, targets: &[Target], survey: &crate:
     if !unknown.is_empty() {
         notes.push(format!(
             "{} belong{} to no question and {} not read: {}",
-            if unknown.len() == 1 { "1 column".to_owned() } else { format!("{} columns", unknown.len()) },
+            if unknown.len() == 1 {
+                "1 column".to_owned()
+            } else {
+                format!("{} columns", unknown.len())
+            },
             if unknown.len() == 1 { "s" } else { "" },
             if unknown.len() == 1 { "was" } else { "were" },
             unknown.join(", ")

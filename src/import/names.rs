@@ -58,7 +58,11 @@ impl Names {
             return Found::None;
         };
         let best = entries.iter().map(|(t, _)| *t).min();
-        let mut at_best: Vec<usize> = entries.iter().filter(|(t, _)| Some(*t) == best).map(|(_, i)| *i).collect();
+        let mut at_best: Vec<usize> = entries
+            .iter()
+            .filter(|(t, _)| Some(*t) == best)
+            .map(|(_, i)| *i)
+            .collect();
         at_best.sort_unstable();
         at_best.dedup();
         match at_best[..] {

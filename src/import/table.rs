@@ -115,7 +115,12 @@ impl fmt::Display for Place {
         let file = self.file.display();
         match self.source {
             Source::Csv => write!(f, "{file}:{}:{}", self.row, self.column),
-            Source::Sheet => write!(f, "{file}: row {}, column {}", self.row, column_letters(self.column)),
+            Source::Sheet => write!(
+                f,
+                "{file}: row {}, column {}",
+                self.row,
+                column_letters(self.column)
+            ),
             Source::Json => write!(f, "{file}: result {}, `{}`", self.row, self.header),
         }
     }
@@ -181,7 +186,13 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .map(|p| {
+                if le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16".to_owned())
     };
@@ -214,7 +225,9 @@ pub fn delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..4).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..4)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     [b',', b';', b'\t', b'|'][best]
 }
 
@@ -232,7 +245,13 @@ fn csv(file: &Path, text: &str) -> Table {
         rows.push(
             record
                 .iter()
-                .map(|v| if v.is_empty() { Cell::Empty } else { Cell::Text(v.to_owned()) })
+                .map(|v| {
+                    if v.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(v.to_owned())
+                    }
+                })
                 .collect(),
         );
     }
@@ -274,7 +293,10 @@ fn sheet(file: &Path) -> Result<Table, String> {
         })
         .collect();
     // Formatted but empty rows at the end (some sheets claim a million).
-    while rows.last().is_some_and(|r: &Vec<Cell>| r.iter().all(Cell::is_empty)) {
+    while rows
+        .last()
+        .is_some_and(|r: &Vec<Cell>| r.iter().all(Cell::is_empty))
+    {
         rows.pop();
     }
     Ok(Table {

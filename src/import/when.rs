@@ -48,7 +48,9 @@ impl When {
 
     /// Seconds since 1970 in UTC, for ordering.
     pub fn instant(&self, zone: UtcOffset) -> i64 {
-        self.local.assume_offset(self.offset.unwrap_or(zone)).unix_timestamp()
+        self.local
+            .assume_offset(self.offset.unwrap_or(zone))
+            .unix_timestamp()
     }
 }
 
@@ -94,7 +96,8 @@ pub fn from_serial(serial: f64) -> Option<When> {
     }
     let epoch = Date::from_calendar_date(1899, Month::December, 30).ok()?;
     let seconds = (serial * 86_400.0).round() as i64;
-    let local = PrimitiveDateTime::new(epoch, Time::MIDNIGHT).checked_add(time::Duration::seconds(seconds))?;
+    let local =
+        PrimitiveDateTime::new(epoch, Time::MIDNIGHT).checked_add(time::Duration::seconds(seconds))?;
     Some(When {
         local,
         offset: None,
@@ -131,7 +134,11 @@ fn date(text: &str, order: Order) -> Option<Date> {
     let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
     let parts: Vec<&str> = text.split(sep).collect();
     let [a, b, c] = parts[..] else { return None };
-    let n = |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten();
+    let n = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i32>().ok())
+            .flatten()
+    };
     let (year, month, day) = if a.len() == 4 {
         (n(a)?, n(b)?, n(c)?)
     } else if c.len() == 4 {
@@ -254,22 +261,55 @@ mod tests {
     #[test]
     fn every_tool_s_times_read() {
         let m = Order::MonthFirst;
-        assert_eq!(iso("2023/11/13 4:20:37 pm CET", m).as_deref(), Some("2023-11-13T16:20:37+01:00"));
-        assert_eq!(iso("2023/11/13 12:05:00 am CET", m).as_deref(), Some("2023-11-13T00:05:00+01:00"));
-        assert_eq!(iso("11/13/2023 04:20:37 PM", m).as_deref(), Some("2023-11-13T16:20:37Z"));
-        assert_eq!(iso("2024-01-17T11:58:11", m).as_deref(), Some("2024-01-17T11:58:11Z"));
-        assert_eq!(iso("2017-12-28T15:02:02.123+03:00", m).as_deref(), Some("2017-12-28T15:02:02+03:00"));
-        assert_eq!(iso("2017-07-18 08:28:09", m).as_deref(), Some("2017-07-18T08:28:09Z"));
-        assert_eq!(iso("13.11.2023 16:20", m).as_deref(), Some("2023-11-13T16:20:00Z"));
-        assert_eq!(iso("03/04/2024 10:00 GMT+2", Order::DayFirst).as_deref(), Some("2024-04-03T10:00:00+02:00"));
-        assert_eq!(iso("2024-03-01T10:00:00-0530", m).as_deref(), Some("2024-03-01T10:00:00-05:30"));
+        assert_eq!(
+            iso("2023/11/13 4:20:37 pm CET", m).as_deref(),
+            Some("2023-11-13T16:20:37+01:00")
+        );
+        assert_eq!(
+            iso("2023/11/13 12:05:00 am CET", m).as_deref(),
+            Some("2023-11-13T00:05:00+01:00")
+        );
+        assert_eq!(
+            iso("11/13/2023 04:20:37 PM", m).as_deref(),
+            Some("2023-11-13T16:20:37Z")
+        );
+        assert_eq!(
+            iso("2024-01-17T11:58:11", m).as_deref(),
+            Some("2024-01-17T11:58:11Z")
+        );
+        assert_eq!(
+            iso("2017-12-28T15:02:02.123+03:00", m).as_deref(),
+            Some("2017-12-28T15:02:02+03:00")
+        );
+        assert_eq!(
+            iso("2017-07-18 08:28:09", m).as_deref(),
+            Some("2017-07-18T08:28:09Z")
+        );
+        assert_eq!(
+            iso("13.11.2023 16:20", m).as_deref(),
+            Some("2023-11-13T16:20:00Z")
+        );
+        assert_eq!(
+            iso("03/04/2024 10:00 GMT+2", Order::DayFirst).as_deref(),
+            Some("2024-04-03T10:00:00+02:00")
+        );
+        assert_eq!(
+            iso("2024-03-01T10:00:00-0530", m).as_deref(),
+            Some("2024-03-01T10:00:00-05:30")
+        );
         assert_eq!(iso("2024-03-01", m).as_deref(), Some("2024-03-01"));
     }
 
     #[test]
     fn nonsense_is_refused() {
         let m = Order::MonthFirst;
-        for bad in ["yesterday", "2023/13/45", "2023-11-13 25:00", "2023-11-13 10:00 XYZ", "13 pm"] {
+        for bad in [
+            "yesterday",
+            "2023/13/45",
+            "2023-11-13 25:00",
+            "2023-11-13 10:00 XYZ",
+            "13 pm",
+        ] {
             assert_eq!(parse(bad, m), None, "{bad}");
         }
     }
@@ -277,8 +317,14 @@ mod tests {
     #[test]
     fn a_column_decides_its_date_order() {
         let d = Order::MonthFirst;
-        assert_eq!(order(["13/11/2023 10:00", "01/02/2023"].into_iter(), d), Some(Order::DayFirst));
-        assert_eq!(order(["11/13/2023", "01/02/2023"].into_iter(), Order::DayFirst), Some(Order::MonthFirst));
+        assert_eq!(
+            order(["13/11/2023 10:00", "01/02/2023"].into_iter(), d),
+            Some(Order::DayFirst)
+        );
+        assert_eq!(
+            order(["11/13/2023", "01/02/2023"].into_iter(), Order::DayFirst),
+            Some(Order::MonthFirst)
+        );
         assert_eq!(order(["01/02/2023"].into_iter(), d), Some(d));
         assert_eq!(order(["13/01/2023", "01/13/2023"].into_iter(), d), None);
     }
@@ -287,6 +333,9 @@ mod tests {
     fn serial_dates_count_from_1899() {
         let w = from_serial(45308.5).map(|w| w.rfc3339(UtcOffset::UTC));
         assert_eq!(w.as_deref(), Some("2024-01-17T12:00:00Z"));
-        assert_eq!(from_serial(45308.0).map(|w| w.rfc3339(UtcOffset::UTC)).as_deref(), Some("2024-01-17"));
+        assert_eq!(
+            from_serial(45308.0).map(|w| w.rfc3339(UtcOffset::UTC)).as_deref(),
+            Some("2024-01-17")
+        );
     }
 }

@@ -525,7 +525,9 @@ fn questions(
             Some(n) => label_list(ctx, n, &format!("{path}.aliases")),
             None => Some(Vec::new()),
         };
-        if let (Some(kind), Some(level), Some(qtext), Some(aliases), true) = (kind, level, qtext, aliases, fresh) {
+        if let (Some(kind), Some(level), Some(qtext), Some(aliases), true) =
+            (kind, level, qtext, aliases, fresh)
+        {
             out.push(Question {
                 id: qid.to_owned(),
                 level,

@@ -1,0 +1,218 @@
+//! `rapport import`: a form tool's export added to a survey as one new
+//! response file. The survey goes through load and validate; its response
+//! files are read only for the ids they hold, so that rows imported before
+//! are not added again. With any problem in the export nothing is written.
+
+use super::{summary, Error, MAX_SHOWN};
+use crate::cli::ImportArgs;
+use crate::diagnostics::did_you_mean;
+use crate::import::{self, Options};
+use codespan_reporting::term::termcolor::WriteColor;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use time::{Date, UtcOffset};
+
+/// Imports `args.file` into survey `--survey`.
+pub fn run(
+    root: &Path,
+    args: &ImportArgs,
+    err: &mut dyn WriteColor,
+    out: &mut dyn Write,
+    quiet: bool,
+) -> Result<(), Error> {
+    let options = Options {
+        layout: args.from,
+        submitted: submitted(args.submitted.as_deref())?,
+        zone: offset(&args.utc_offset)?,
+    };
+    let definition = crate::definition(root, &args.survey);
+    definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
+    if !definition.surveys.contains(&args.survey) {
+        let known: Vec<&str> = definition.surveys.iter().map(String::as_str).collect();
+        return Err(Error::UnknownSurvey {
+            id: args.survey.clone(),
+            help: did_you_mean(&args.survey, &known),
+        });
+    }
+    let survey = match definition.survey {
+        Some(survey) if definition.diagnostics.errors() == 0 => survey,
+        _ => {
+            return Err(Error::ImportRead(format!(
+                "survey `{}` has {}",
+                args.survey,
+                summary::tally(&definition.diagnostics)
+            )))
+        }
+    };
+    let known = known_ids(root, &definition.responses)?;
+    let imported = match import::import(&args.file, &survey, &known, &options) {
+        Ok(imported) => imported,
+        Err(import::ImportError::Problems(problems)) => {
+            for p in problems.iter().take(MAX_SHOWN) {
+                writeln!(err, "error: {p}")?;
+            }
+            if problems.len() > MAX_SHOWN {
+                writeln!(err, "... and {} more", problems.len() - MAX_SHOWN)?;
+            }
+            return Err(Error::Import(import::ImportError::Problems(problems)));
+        }
+        Err(e) => return Err(Error::Import(e)),
+    };
+    if !quiet {
+        for note in &imported.notes {
+            writeln!(err, "note: {note}")?;
+        }
+    }
+    let name = args
+        .file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let skipped = skipped(&imported);
+    if imported.responses.is_empty() {
+        if !quiet {
+            writeln!(
+                err,
+                "nothing new in {name} ({}){skipped}",
+                imported.layout.spec().name
+            )?;
+        }
+        return Ok(());
+    }
+    let yaml = import::emit::yaml(&imported, &name);
+    let count = summary::plural(imported.responses.len() as u64, "response", "responses");
+    if args.dry_run {
+        out.write_all(yaml.as_bytes())?;
+        if !quiet {
+            writeln!(
+                err,
+                "would import {count} from {name} ({}){skipped}; nothing was written",
+                imported.layout.spec().name
+            )?;
+        }
+        return Ok(());
+    }
+    let target = match &args.out {
+        Some(path) => path.clone(),
+        None => free_name(
+            &root.join("surveys").join(&survey.id).join("responses"),
+            &args.file,
+        ),
+    };
+    if let Some(parent) = target.parent() {
+        crate::fsx::create_dir_all(parent).map_err(Error::ExportWrite)?;
+    }
+    crate::fsx::write_new(&target, yaml.as_bytes(), false).map_err(|e| {
+        if e.source.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::OutExists(target.clone())
+        } else {
+            Error::ExportWrite(e)
+        }
+    })?;
+    if !quiet {
+        writeln!(
+            err,
+            "imported {count} from {name} ({}) into {}{skipped}",
+            imported.layout.spec().name,
+            target.display()
+        )?;
+    }
+    Ok(())
+}
+
+/// `; 3 already imported, 1 not submitted` or nothing.
+fn skipped(imported: &import::Imported) -> String {
+    let mut parts = Vec::new();
+    if imported.known > 0 {
+        parts.push(format!("{} already imported", imported.known));
+    }
+    if imported.incomplete > 0 {
+        parts.push(format!("{} not submitted", imported.incomplete));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; skipped {}", parts.join(", "))
+    }
+}
+
+fn submitted(text: Option<&str>) -> Result<Date, Error> {
+    match text {
+        None => Ok(time::OffsetDateTime::now_utc().date()),
+        Some(text) => crate::period::parse_date(text)
+            .filter(|_| text.trim().len() == 10)
+            .ok_or_else(|| {
+                Error::ImportOption(format!(
+                    "--submitted: `{text}` is not a date; expected YYYY-MM-DD"
+                ))
+            }),
+    }
+}
+
+fn offset(text: &str) -> Result<UtcOffset, Error> {
+    let bad = || {
+        Error::ImportOption(format!(
+            "--utc-offset: `{text}` is not an offset; expected e.g. +01:00 or -05:00"
+        ))
+    };
+    let (sign, rest) = match text.trim().split_at_checked(1) {
+        Some(("+", rest)) => (1, rest),
+        Some(("-", rest)) => (-1, rest),
+        _ => return Err(bad()),
+    };
+    let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+    let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    UtcOffset::from_hms(sign * h, sign * m, 0).map_err(|_| bad())
+}
+
+/// Every response id the survey's files already hold.
+fn known_ids(root: &Path, files: &[PathBuf]) -> Result<HashSet<String>, Error> {
+    let mut ids = HashSet::new();
+    for rel in files {
+        let text = crate::load::read_text(root, rel, crate::model::MAX_FILE_SIZE)
+            .map_err(|d| Error::ImportRead(d.message.clone()))?;
+        crate::yaml::parse_sequence(&text, |item| {
+            if let crate::yaml::Value::Map(entries) = &item.value {
+                if let Some((_, id)) = entries.iter().find(|(k, _)| k.text() == Some("id")) {
+                    ids.extend(id.text().map(str::to_owned));
+                }
+            }
+        })
+        .map_err(|e| {
+            Error::ImportRead(format!(
+                "{} cannot be read for the ids it holds ({}); run `rapport check`",
+                rel.display(),
+                e.message
+            ))
+        })?;
+    }
+    Ok(ids)
+}
+
+/// `<dir>/<export's name>.yaml`, or `-2`, `-3`... when taken.
+fn free_name(dir: &Path, export: &Path) -> PathBuf {
+    let stem = export
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().to_lowercase());
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
+    let slug = if slug.is_empty() {
+        "import".to_owned()
+    } else {
+        slug
+    };
+    (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{slug}.yaml")),
+            n => dir.join(format!("{slug}-{n}.yaml")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join("import.yaml"))
+}
