@@ -94,17 +94,25 @@ pub fn run(
     }
     let target = match &args.out {
         Some(path) => path.clone(),
-        None => free_name(
-            &root.join("surveys").join(&survey.id).join("responses"),
-            &args.file,
-        ),
+        None => {
+            // Paths in messages read from the root when it is the current folder.
+            let surveys = if root == Path::new(".") {
+                PathBuf::from("surveys")
+            } else {
+                root.join("surveys")
+            };
+            free_name(&surveys.join(&survey.id).join("responses"), &args.file)
+        }
     };
     if let Some(parent) = target.parent() {
         crate::fsx::create_dir_all(parent).map_err(Error::ExportWrite)?;
     }
     crate::fsx::write_new(&target, yaml.as_bytes(), false).map_err(|e| {
         if e.source.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::OutExists(target.clone())
+            Error::ImportOption(format!(
+                "{} exists; name a new file with --out, or leave --out off for a free name",
+                target.display()
+            ))
         } else {
             Error::ExportWrite(e)
         }

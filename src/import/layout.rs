@@ -78,7 +78,7 @@ impl Layout {
     /// What rapport knows of this layout.
     pub fn spec(self) -> Spec {
         let base = Spec {
-            name: "a table",
+            name: "a plain table",
             header_rows: 1,
             id: &[],
             submitted: &[],

@@ -9,6 +9,7 @@ mod cli;
 mod errors;
 mod export;
 mod hardening;
+mod import;
 mod init;
 mod project;
 mod serve;
