@@ -6,8 +6,15 @@
 // set on the model land in `data` under the question ids as rapport's
 // values (scale and NPS numbers, yes/no, option ids).
 //
-//   node .ci/surveyjs.mjs surveys/<id>/survey.yaml <id>.json [...more pairs]
-import { readFileSync } from "node:fs";
+// Then the round trip: two sets of answers given to the model are written as
+// a SurveyJS result (an array of `data` objects), `rapport import --dry-run`
+// reads it back (the binary is $RAPPORT), and the responses it would add
+// must hold the same answers.
+//
+//   RAPPORT=target/release/rapport node .ci/surveyjs.mjs \
+//     surveys/<id>/survey.yaml <id>.json [...more pairs]
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Model, surveyLocalization } from "survey-core";
 import { parse } from "yaml";
 
@@ -101,6 +108,73 @@ for (let i = 0; i < args.length; i += 2) {
     const title = model.getAllQuestions()[0]?.locTitle.renderedHtml;
     check(typeof title === "string" && title.length > 0, `the first question has a title in ${lang}`);
   }
+  roundTrip(definition, json, model.data, args[i + 1]);
+}
+
+// The other end of every question: the lowest value, the first option, no.
+function otherAnswers(definition, model) {
+  const expected = {};
+  for (const q of definition.questions) {
+    const question = model.getQuestionByName(q.id);
+    if (!question) continue;
+    let value;
+    switch (q.type) {
+      case "scale":
+      case "nps":
+        value = question.visibleRateValues[0].value;
+        model.setValue(q.id, value);
+        break;
+      case "yes_no":
+        question.booleanValue = false;
+        value = "no";
+        break;
+      case "choice":
+        value = Object.keys(q.options)[0];
+        model.setValue(q.id, value);
+        break;
+      case "multi_choice":
+        value = Object.keys(q.options).slice(0, 1);
+        model.setValue(q.id, value);
+        break;
+      default:
+        value = 'Line one\nline "two" <b>';
+        model.setValue(q.id, value);
+    }
+    expected[q.id] = value;
+  }
+  return expected;
+}
+
+// rapport's value for what survey-core holds in data.
+function asRapport(definition, data) {
+  const out = {};
+  for (const q of definition.questions) {
+    const v = data[q.id];
+    if (v === undefined) continue;
+    out[q.id] = q.type === "yes_no" ? (v === true || v === "yes" ? "yes" : "no") : v;
+  }
+  return out;
+}
+
+function roundTrip(definition, json, firstData, form) {
+  const rapport = process.env.RAPPORT;
+  if (!rapport) return;
+  const second = new Model(json);
+  const expected = [asRapport(definition, firstData), otherAnswers(definition, second)];
+  const results = `${form}.results.json`;
+  writeFileSync(results, JSON.stringify([firstData, second.data], null, 2));
+  const id = form.split("/").at(-1).split(".")[0];
+  const yaml = execFileSync(
+    rapport,
+    ["import", results, "--survey", id, "--dry-run", "--quiet", "--submitted", "2026-01-01"],
+    { encoding: "utf8" },
+  );
+  const imported = parse(yaml) ?? [];
+  check(imported.length === 2, `${id}: the two results import as two responses (got ${imported.length})`);
+  const got = imported.map((r) => JSON.stringify(r.answers)).sort();
+  const want = expected.map((a) => JSON.stringify(a)).sort();
+  console.log(`  round trip: ${imported.length} results imported back, ${Object.keys(expected[0]).length} answers each`);
+  check(same(got, want), `${id}: the answers come back the same\n    got  ${got.join("\n         ")}\n    want ${want.join("\n         ")}`);
 }
 if (failures > 0) {
   console.error(`${failures} checks failed`);
