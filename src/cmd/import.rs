@@ -144,17 +144,17 @@ fn skipped(imported: &import::Imported) -> String {
     }
 }
 
-fn submitted(text: Option<&str>) -> Result<Date, Error> {
-    match text {
-        None => Ok(time::OffsetDateTime::now_utc().date()),
-        Some(text) => crate::period::parse_date(text)
+fn submitted(text: Option<&str>) -> Result<Option<Date>, Error> {
+    let date = |text: &str| {
+        crate::period::parse_date(text)
             .filter(|_| text.trim().len() == 10)
             .ok_or_else(|| {
                 Error::ImportOption(format!(
                     "--submitted: `{text}` is not a date; expected YYYY-MM-DD"
                 ))
-            }),
-    }
+            })
+    };
+    text.map(date).transpose()
 }
 
 fn offset(text: &str) -> Result<UtcOffset, Error> {

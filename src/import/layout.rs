@@ -377,12 +377,26 @@ pub fn headers(table: &Table, header_rows: usize, c: usize) -> Vec<String> {
 }
 
 /// The id inside Qualtrics' `{"ImportId":"QID1"}` (or the older
-/// `{'ImportId': 'QID1'}`).
+/// `{'ImportId': 'QID1'}`); a column for one choice,
+/// `{"ImportId":"QID5","choiceId":"2"}`, reads `QID5[2]`.
 fn import_id(text: &str) -> Option<String> {
     let rest = text.trim().strip_prefix('{')?.strip_suffix('}')?;
-    let (key, value) = rest.split_once(':')?;
     let unquote = |s: &str| s.trim().trim_matches(|c| c == '"' || c == '\'').to_owned();
-    (unquote(key) == "ImportId").then(|| unquote(value.split(',').next().unwrap_or(value)))
+    let mut id = None;
+    let mut choice = None;
+    for pair in rest.split(',') {
+        let (key, value) = pair.split_once(':')?;
+        match unquote(key).as_str() {
+            "ImportId" => id = Some(unquote(value)),
+            "choiceId" => choice = Some(unquote(value)),
+            _ => {}
+        }
+    }
+    let id = id?;
+    Some(match choice {
+        Some(choice) => format!("{id}[{choice}]"),
+        None => id,
+    })
 }
 
 #[cfg(test)]
@@ -451,7 +465,7 @@ mod tests {
         assert_eq!(import_id("{'ImportId': 'QID4-1-1'}").as_deref(), Some("QID4-1-1"));
         assert_eq!(
             import_id("{\"ImportId\":\"QID2\",\"choiceId\":\"1\"}").as_deref(),
-            Some("QID2")
+            Some("QID2[1]")
         );
         assert_eq!(import_id("Q1"), None);
     }

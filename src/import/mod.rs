@@ -30,8 +30,8 @@ pub struct Options {
     /// The layout, when not recognised from the headers.
     pub layout: Option<Layout>,
     /// The submission date of responses from a tool that records none
-    /// (SurveyJS results).
-    pub submitted: Date,
+    /// (SurveyJS results); the day of the import when not given.
+    pub submitted: Option<Date>,
     /// The offset of times the tool writes without a zone.
     pub zone: UtcOffset,
 }
@@ -185,6 +185,9 @@ pub fn from_table(
     }
     let order = order.flatten().unwrap_or(when::Order::MonthFirst);
     let zone = if spec.utc { UtcOffset::UTC } else { options.zone };
+    let undated = options
+        .submitted
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
     let mut seen: HashSet<String> = HashSet::new();
     let mut repeats: BTreeMap<u64, usize> = BTreeMap::new();
     let (mut responses, mut known_rows, mut incomplete) = (Vec::new(), 0, 0);
@@ -196,7 +199,7 @@ pub fn from_table(
         let cell = |c: usize| row.get(c).unwrap_or(&Cell::Empty);
         let submitted = match time_col {
             None => When {
-                local: time::PrimitiveDateTime::new(options.submitted, time::Time::MIDNIGHT),
+                local: time::PrimitiveDateTime::new(undated, time::Time::MIDNIGHT),
                 offset: None,
                 date_only: true,
             },
@@ -337,9 +340,16 @@ pub fn from_table(
         return Err(ImportError::Problems(problems));
     }
     responses.sort_by(|a, b| (a.submitted.instant(zone), &a.id).cmp(&(b.submitted.instant(zone), &b.id)));
+    let mut notes = notes(table, &spec, &cols.targets, survey);
+    if time_col.is_none() && options.submitted.is_none() && !responses.is_empty() {
+        notes.push(format!(
+            "the export has no submission times: every response is dated {}, today; give the date with --submitted",
+            crate::period::iso_date(undated)
+        ));
+    }
     Ok(Imported {
         layout,
-        notes: notes(table, &spec, &cols.targets, survey),
+        notes,
         responses,
         known: known_rows,
         incomplete,
@@ -408,7 +418,11 @@ fn notes(
         .map(|(c, _)| {
             let hs = layout::headers(table, spec.header_rows, c);
             let header = hs.iter().find(|h| !h.trim().is_empty()).map_or("", |h| h.trim());
-            format!("`{header}` ({})", table::column_letters(c + table.first_column))
+            if table.source == table::Source::Json {
+                format!("`{header}`")
+            } else {
+                format!("`{header}` ({})", table::column_letters(c + table.first_column))
+            }
         })
         .collect();
     if !unknown.is_empty() {

@@ -232,10 +232,19 @@ pub fn delimiter(text: &str) -> u8 {
 }
 
 fn csv(file: &Path, text: &str) -> Table {
+    // Excel's hint line, `sep=;`, names the delimiter and is no row.
+    let hint = text
+        .strip_prefix("sep=")
+        .and_then(|rest| rest.split_once('\n'))
+        .filter(|(sep, _)| sep.trim_end_matches('\r').len() == 1);
+    let (text, delimiter, first_row) = match hint {
+        Some((sep, rest)) => (rest, sep.as_bytes()[0], 2),
+        None => (text, delimiter(text), 1),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -259,7 +268,7 @@ fn csv(file: &Path, text: &str) -> Table {
         file: file.to_owned(),
         source: Source::Csv,
         rows,
-        first_row: 1,
+        first_row,
         first_column: 1,
         other_sheets: Vec::new(),
     }
@@ -394,6 +403,14 @@ mod tests {
         assert_eq!(delimiter("a;b;\"c,d,e\"\n"), b';');
         assert_eq!(delimiter("a\tb\tc"), b'\t');
         assert_eq!(delimiter("single"), b',');
+    }
+
+    #[test]
+    fn excel_s_separator_hint_names_the_delimiter_and_is_no_row() {
+        let table = csv(Path::new("x.csv"), "sep=;\r\na,b;c\n1;2\n");
+        assert_eq!(table.first_row, 2);
+        assert_eq!(table.rows[0], [Cell::Text("a,b".into()), Cell::Text("c".into())]);
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]
