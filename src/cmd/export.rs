@@ -2,9 +2,8 @@
 //! The survey goes through load and validate alone (its responses are not
 //! read); with any error in it nothing is written.
 
-use super::{summary, Error, MAX_SHOWN};
+use super::{summary, Error};
 use crate::cli::{ExportArgs, FormTool};
-use crate::diagnostics::did_you_mean;
 use crate::export::{self, Tool};
 use codespan_reporting::term::termcolor::WriteColor;
 use std::path::{Path, PathBuf};
@@ -24,24 +23,7 @@ pub fn run(root: &Path, args: &ExportArgs, err: &mut dyn WriteColor, quiet: bool
     if !args.force && out.exists() {
         return Err(Error::OutExists(out));
     }
-    let definition = crate::definition(root, &args.survey);
-    definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
-    if !definition.surveys.contains(&args.survey) {
-        let known: Vec<&str> = definition.surveys.iter().map(String::as_str).collect();
-        return Err(Error::UnknownSurvey {
-            id: args.survey.clone(),
-            help: did_you_mean(&args.survey, &known),
-        });
-    }
-    let survey = match definition.survey {
-        Some(survey) if definition.diagnostics.errors() == 0 => survey,
-        _ => {
-            return Err(Error::ExportFoundErrors {
-                problems: summary::tally(&definition.diagnostics),
-                survey: args.survey.clone(),
-            })
-        }
-    };
+    let (survey, _) = super::checked_survey(root, &args.survey, err, quiet, "exported")?;
     let exported = export::export(&survey, tool).map_err(Error::Export)?;
     if !quiet {
         for note in &exported.notes {

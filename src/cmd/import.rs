@@ -5,7 +5,6 @@
 
 use super::{summary, Error, MAX_SHOWN};
 use crate::cli::ImportArgs;
-use crate::diagnostics::did_you_mean;
 use crate::import::{self, Options};
 use codespan_reporting::term::termcolor::WriteColor;
 use std::collections::HashSet;
@@ -26,26 +25,8 @@ pub fn run(
         submitted: submitted(args.submitted.as_deref())?,
         zone: offset(&args.utc_offset)?,
     };
-    let definition = crate::definition(root, &args.survey);
-    definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
-    if !definition.surveys.contains(&args.survey) {
-        let known: Vec<&str> = definition.surveys.iter().map(String::as_str).collect();
-        return Err(Error::UnknownSurvey {
-            id: args.survey.clone(),
-            help: did_you_mean(&args.survey, &known),
-        });
-    }
-    let survey = match definition.survey {
-        Some(survey) if definition.diagnostics.errors() == 0 => survey,
-        _ => {
-            return Err(Error::ImportRead(format!(
-                "survey `{}` has {}",
-                args.survey,
-                summary::tally(&definition.diagnostics)
-            )))
-        }
-    };
-    let known = known_ids(root, &definition.responses)?;
+    let (survey, files) = super::checked_survey(root, &args.survey, err, quiet, "imported")?;
+    let known = known_ids(root, &files)?;
     let imported = match import::import(&args.file, &survey, &known, &options) {
         Ok(imported) => imported,
         Err(import::ImportError::Problems(problems)) => {

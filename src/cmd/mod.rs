@@ -64,12 +64,15 @@ pub enum Error {
         /// "did you mean", or the ids there are.
         help: String,
     },
-    /// The survey to export has errors (already listed); nothing was written.
-    ExportFoundErrors {
+    /// The survey to export or import into has errors (already listed);
+    /// nothing was written.
+    SurveyHasErrors {
         /// How many errors and warnings, in words.
         problems: String,
         /// The survey's id.
         survey: String,
+        /// What did not happen: "exported", "imported".
+        nothing_was: &'static str,
     },
     /// `export` would replace a file and `--force` was not given.
     OutExists(PathBuf),
@@ -122,8 +125,12 @@ impl fmt::Display for Error {
             Error::Diff(e) => e.fmt(f),
             Error::Serve(e) => e.fmt(f),
             Error::UnknownSurvey { id, help } => write!(f, "there is no survey `{id}` in surveys/; {help}"),
-            Error::ExportFoundErrors { problems, survey } => {
-                write!(f, "survey `{survey}` has {problems}; nothing was exported")
+            Error::SurveyHasErrors {
+                problems,
+                survey,
+                nothing_was,
+            } => {
+                write!(f, "survey `{survey}` has {problems}; nothing was {nothing_was}")
             }
             Error::OutExists(path) => {
                 write!(f, "{} exists; pass --force to replace it", path.display())
@@ -167,6 +174,35 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut out = std::io::stdout().lock();
             import::run(&root, &args, &mut err, &mut out, quiet)
         }
+    }
+}
+
+/// Survey `id` through load and validate (its problems printed), with its
+/// response files; an error when there is no such survey or it has errors,
+/// saying that nothing was done (`nothing_was`: "exported", "imported").
+fn checked_survey(
+    root: &std::path::Path,
+    id: &str,
+    err: &mut dyn codespan_reporting::term::termcolor::WriteColor,
+    quiet: bool,
+    nothing_was: &'static str,
+) -> Result<(crate::model::Survey, Vec<PathBuf>), Error> {
+    let definition = crate::definition(root, id);
+    definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
+    if !definition.surveys.iter().any(|s| s == id) {
+        let known: Vec<&str> = definition.surveys.iter().map(String::as_str).collect();
+        return Err(Error::UnknownSurvey {
+            id: id.to_owned(),
+            help: crate::diagnostics::did_you_mean(id, &known),
+        });
+    }
+    match definition.survey {
+        Some(survey) if definition.diagnostics.errors() == 0 => Ok((survey, definition.responses)),
+        _ => Err(Error::SurveyHasErrors {
+            problems: summary::tally(&definition.diagnostics),
+            survey: id.to_owned(),
+            nothing_was,
+        }),
     }
 }
 

@@ -249,6 +249,11 @@ fn monkey_tick(layout: Layout, hs: &[String], q: usize, readers: &[Reader]) -> O
     if layout != Layout::Surveymonkey || !matches!(readers[q].kind, Kind::MultiChoice { .. }) {
         return None;
     }
+    monkey_option(hs, q, readers)
+}
+
+/// The option of question `q` that SurveyMonkey names on row 2.
+fn monkey_option(hs: &[String], q: usize, readers: &[Reader]) -> Option<Target> {
     let label = hs.get(1)?.trim();
     let option = readers[q].option(label).ok()?;
     Some(Target::Tick {
@@ -269,15 +274,8 @@ fn monkey_continued(
     if layout != Layout::Surveymonkey || !hs.first().is_some_and(|h| h.trim().is_empty()) {
         return None;
     }
-    let q = match previous? {
-        Target::Question(q) | Target::Tick { question: q, .. } => *q,
-        _ => return None,
-    };
-    let label = hs.get(1)?.trim();
-    let option = readers[q].option(label).ok()?;
-    Some(Target::Tick {
-        question: q,
-        option,
-        names: vec![label.to_owned()],
-    })
+    match previous? {
+        Target::Question(q) | Target::Tick { question: q, .. } => monkey_option(hs, *q, readers),
+        _ => None,
+    }
 }
