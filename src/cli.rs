@@ -92,7 +92,7 @@ pub struct ImportArgs {
     /// The tool that wrote the export [default: recognised from its headers].
     #[arg(long, value_enum, value_name = "TOOL")]
     pub from: Option<crate::import::Layout>,
-    /// The response file to write [default: surveys/ID/responses/<export's name>.yaml].
+    /// The response file to write, in surveys/ID/responses/ [default: <export's name>.yaml there].
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Print the responses that would be added; write nothing.
@@ -109,6 +109,9 @@ pub struct ImportArgs {
         allow_hyphen_values = true
     )]
     pub utc_offset: String,
+    /// Put before every response id: for a second form whose ids count from 1 too.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub id_prefix: String,
 }
 
 /// The form tools `export` writes for.

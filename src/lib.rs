@@ -122,6 +122,8 @@ pub struct Definition {
     pub survey: Option<Survey>,
     /// The survey's response files, relative to the root, sorted.
     pub responses: Vec<std::path::PathBuf>,
+    /// The largest file rapport reads (rapport.yaml's `max_file_size`).
+    pub max_file_size: u64,
     /// Problems found in rapport.yaml and the survey's files.
     pub diagnostics: Diagnostics,
 }
@@ -156,6 +158,7 @@ pub fn definition(root: &Path, id: &str) -> Definition {
         surveys: project.folders,
         survey,
         responses,
+        max_file_size: config.max_file_size,
         diagnostics: Diagnostics::new(diags),
     }
 }

@@ -23,7 +23,7 @@ pub fn run(root: &Path, args: &ExportArgs, err: &mut dyn WriteColor, quiet: bool
     if !args.force && out.exists() {
         return Err(Error::OutExists(out));
     }
-    let (survey, _) = super::checked_survey(root, &args.survey, err, quiet, "exported")?;
+    let (survey, _, _) = super::checked_survey(root, &args.survey, err, quiet, "exported")?;
     let exported = export::export(&survey, tool).map_err(Error::Export)?;
     if !quiet {
         for note in &exported.notes {

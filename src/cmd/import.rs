@@ -7,7 +7,6 @@ use super::{summary, Error, MAX_SHOWN};
 use crate::cli::ImportArgs;
 use crate::import::{self, Options};
 use codespan_reporting::term::termcolor::WriteColor;
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use time::{Date, UtcOffset};
@@ -20,13 +19,21 @@ pub fn run(
     out: &mut dyn Write,
     quiet: bool,
 ) -> Result<(), Error> {
+    let zone = offset(&args.utc_offset)?;
+    let submitted = submitted(args.submitted.as_deref())?;
+    let (survey, files, max_file_size) = super::checked_survey(root, &args.survey, err, quiet, "imported")?;
+    let responses_dir = surveys_dir(root).join(&survey.id).join("responses");
+    if let Some(out) = &args.out {
+        check_out(out, &responses_dir)?;
+    }
     let options = Options {
         layout: args.from,
-        submitted: submitted(args.submitted.as_deref())?,
-        zone: offset(&args.utc_offset)?,
+        submitted,
+        zone,
+        id_prefix: args.id_prefix.clone(),
+        max_file_size,
     };
-    let (survey, files) = super::checked_survey(root, &args.survey, err, quiet, "imported")?;
-    let known = known_ids(root, &files)?;
+    let known = known_responses(root, &files)?;
     let imported = match import::import(&args.file, &survey, &known, &options) {
         Ok(imported) => imported,
         Err(import::ImportError::Problems(problems)) => {
@@ -75,15 +82,7 @@ pub fn run(
     }
     let target = match &args.out {
         Some(path) => path.clone(),
-        None => {
-            // Paths in messages read from the root when it is the current folder.
-            let surveys = if root == Path::new(".") {
-                PathBuf::from("surveys")
-            } else {
-                root.join("surveys")
-            };
-            free_name(&surveys.join(&survey.id).join("responses"), &args.file)
-        }
+        None => free_name(&responses_dir, &args.file),
     };
     if let Some(parent) = target.parent() {
         crate::fsx::create_dir_all(parent).map_err(Error::ExportWrite)?;
@@ -151,31 +150,115 @@ fn offset(text: &str) -> Result<UtcOffset, Error> {
     };
     let (h, m) = rest.split_once(':').ok_or_else(bad)?;
     let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if !(0..24).contains(&h) || !(0..60).contains(&m) {
+        return Err(bad());
+    }
     UtcOffset::from_hms(sign * h, sign * m, 0).map_err(|_| bad())
 }
 
-/// Every response id the survey's files already hold.
-fn known_ids(root: &Path, files: &[PathBuf]) -> Result<HashSet<String>, Error> {
-    let mut ids = HashSet::new();
+/// `surveys/` of the project; a relative path when the root is the current
+/// folder, so that messages read from it.
+fn surveys_dir(root: &Path) -> PathBuf {
+    if root == Path::new(".") {
+        PathBuf::from("surveys")
+    } else {
+        root.join("surveys")
+    }
+}
+
+/// `--out` must be a new .yaml file that the survey's responses are read
+/// from: in its `responses/` folder (at any depth), not hidden.
+fn check_out(out: &Path, responses_dir: &Path) -> Result<(), Error> {
+    let absolute = |p: &Path| -> PathBuf {
+        let mut clean = PathBuf::new();
+        for part in std::path::absolute(p)
+            .unwrap_or_else(|_| p.to_owned())
+            .components()
+        {
+            match part {
+                std::path::Component::ParentDir => {
+                    clean.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => clean.push(other),
+            }
+        }
+        clean
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let inside = absolute(out).starts_with(absolute(responses_dir));
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    if inside
+        && yaml
+        && !name.starts_with('.')
+        && !out.components().any(|c| {
+            c.as_os_str().to_string_lossy().starts_with(".") && c.as_os_str() != "." && c.as_os_str() != ".."
+        })
+    {
+        Ok(())
+    } else {
+        Err(Error::ImportOption(format!(
+            "--out: {} is not a response file of the survey; name a .yaml file in {}",
+            out.display(),
+            responses_dir.display()
+        )))
+    }
+}
+
+/// The responses the survey's files already hold, by id, with what each
+/// says.
+fn known_responses(root: &Path, files: &[PathBuf]) -> Result<import::Known, Error> {
+    use crate::yaml::Value;
+    let mut known = import::Known::new();
     for rel in files {
         let text = crate::load::read_text(root, rel, crate::model::MAX_FILE_SIZE)
             .map_err(|d| Error::ImportRead(d.message.clone()))?;
         crate::yaml::parse_sequence(&text, |item| {
-            if let crate::yaml::Value::Map(entries) = &item.value {
-                if let Some((_, id)) = entries.iter().find(|(k, _)| k.text() == Some("id")) {
-                    ids.extend(id.text().map(str::to_owned));
+            let Value::Map(entries) = &item.value else { return };
+            let field = |name: &str| {
+                entries
+                    .iter()
+                    .find(|(k, _)| k.text() == Some(name))
+                    .map(|(_, v)| v)
+            };
+            let Some(id) = field("id").and_then(|id| id.text()) else {
+                return;
+            };
+            let mut pairs = Vec::new();
+            if let Some(Value::Map(answers)) = field("answers").map(|a| &a.value) {
+                for (question, answer) in answers {
+                    let text = match &answer.value {
+                        Value::Seq(items) => {
+                            let mut ids: Vec<&str> = items.iter().filter_map(|i| i.text()).collect();
+                            ids.sort_unstable();
+                            ids.join(",")
+                        }
+                        _ if answer.is_null() => continue,
+                        _ => answer.text().unwrap_or_default().to_owned(),
+                    };
+                    pairs.push((question.text().unwrap_or_default().to_owned(), text));
                 }
             }
+            known.insert(
+                id.to_owned(),
+                import::Existing {
+                    file: rel.clone(),
+                    fingerprint: import::row::fingerprint(pairs),
+                },
+            );
         })
         .map_err(|e| {
             Error::ImportRead(format!(
-                "{} cannot be read for the ids it holds ({}); run `rapport check`",
+                "{} cannot be read for the responses it holds ({}); run `rapport check`",
                 rel.display(),
                 e.message
             ))
         })?;
     }
-    Ok(ids)
+    Ok(known)
 }
 
 /// `<dir>/<export's name>.yaml`, or `-2`, `-3`... when taken.

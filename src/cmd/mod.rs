@@ -178,15 +178,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 /// Survey `id` through load and validate (its problems printed), with its
-/// response files; an error when there is no such survey or it has errors,
-/// saying that nothing was done (`nothing_was`: "exported", "imported").
+/// response files and the largest file to read; an error when there is no
+/// such survey or it has errors, saying that nothing was done
+/// (`nothing_was`: "exported", "imported").
 fn checked_survey(
     root: &std::path::Path,
     id: &str,
     err: &mut dyn codespan_reporting::term::termcolor::WriteColor,
     quiet: bool,
     nothing_was: &'static str,
-) -> Result<(crate::model::Survey, Vec<PathBuf>), Error> {
+) -> Result<(crate::model::Survey, Vec<PathBuf>, u64), Error> {
     let definition = crate::definition(root, id);
     definition.diagnostics.print(root, err, MAX_SHOWN, !quiet)?;
     if !definition.surveys.iter().any(|s| s == id) {
@@ -197,7 +198,9 @@ fn checked_survey(
         });
     }
     match definition.survey {
-        Some(survey) if definition.diagnostics.errors() == 0 => Ok((survey, definition.responses)),
+        Some(survey) if definition.diagnostics.errors() == 0 => {
+            Ok((survey, definition.responses, definition.max_file_size))
+        }
         _ => Err(Error::SurveyHasErrors {
             problems: summary::tally(&definition.diagnostics),
             survey: id.to_owned(),

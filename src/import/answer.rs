@@ -213,7 +213,13 @@ impl Reader {
                     chosen.push(o);
                     i = j + 1;
                 }
-                None => return self.option(&text[pieces[i].0..pieces[i].1]).map(|_| Vec::new()),
+                None => {
+                    let piece = text[pieces[i].0..pieces[i].1].trim();
+                    return self.option(piece).map(|_| Vec::new()).map_err(|wrong| Wrong {
+                        expected: format!("options, and `{piece}` is none: {}", wrong.expected),
+                        help: wrong.help,
+                    });
+                }
             }
         }
         Ok(chosen)
@@ -232,7 +238,8 @@ fn cell_name(cell: &Cell) -> String {
 pub fn whole(cell: &Cell) -> Option<u32> {
     let n = match cell {
         Cell::Number(n) => *n,
-        Cell::Text(t) => t.trim().parse::<f64>().ok()?,
+        // `4,0` is how a decimal comma writes 4.
+        Cell::Text(t) => t.trim().replacen(',', ".", 1).parse::<f64>().ok()?,
         _ => return None,
     };
     (n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n)).then_some(n as u32)

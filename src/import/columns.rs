@@ -166,6 +166,22 @@ pub fn map(table: &Table, layout: Layout, spec: &Spec, survey: &Survey, readers:
         }
         targets[c] = target;
     }
+    // A question answered in one cell and also option by option.
+    for (c, target) in targets.iter().enumerate() {
+        if let Target::Tick { question, .. } = target {
+            if let Some(first) = answered[*question] {
+                problems.push(HeaderProblem {
+                    column: c,
+                    message: format!(
+                        "this column and column {} both answer `{}`",
+                        super::table::column_letters(first + table.first_column),
+                        survey.questions[*question].id
+                    ),
+                    help: Some("remove one of them from the export".into()),
+                });
+            }
+        }
+    }
     Columns { targets, problems }
 }
 

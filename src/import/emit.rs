@@ -79,8 +79,15 @@ pub fn quoted(text: &str) -> String {
             '\u{85}' => out.push_str("\\N"),
             '\u{2028}' => out.push_str("\\L"),
             '\u{2029}' => out.push_str("\\P"),
-            c if c.is_control() || c == '\u{feff}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+            // Control and format characters (the byte-order mark, bidi
+            // overrides that reorder a diff) and noncharacters, which some
+            // YAML readers refuse.
+            c if c.is_control() || is_format(c) || is_nonchar(c) => {
+                if (c as u32) > 0xFFFF {
+                    let _ = write!(out, "\\U{:08x}", c as u32);
+                } else {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                }
             }
             c => out.push(c),
         }
@@ -89,11 +96,25 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// A file name on one line, for the comment.
+/// A file name for the comment: anything that is no plain printable
+/// character becomes `?`.
 fn one_line(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let odd =
+        |c: char| c.is_control() || is_format(c) || is_nonchar(c) || matches!(c, '\u{2028}' | '\u{2029}');
+    name.chars().map(|c| if odd(c) { '?' } else { c }).collect()
+}
+
+/// Invisible characters that change how the text around them is shown: the
+/// byte-order mark, zero-width and bidirectional controls.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}')
+}
+
+/// Unicode noncharacters: U+FDD0..U+FDEF, and the last two code points of
+/// every plane.
+fn is_nonchar(c: char) -> bool {
+    let c = c as u32;
+    (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
 }
 
 #[cfg(test)]
@@ -103,11 +124,17 @@ mod tests {
     #[test]
     fn typed_text_reads_back_as_typed() {
         let nasty =
-            "a \"quote\", a \\ and\na line\u{2028}sep\u{7}bell: #not-a-comment 'x' {y} [z] * & ! % @ `";
+            "a \"quote\", a \\ and\na line\u{2028}sep\u{7}bell: #not-a-comment 'x' {y} [z] * & ! % @ ` \u{202e}rtl\u{fffe}\u{10fffe}";
+        assert!(quoted(nasty).contains("\\u202e") && quoted(nasty).contains("\\U0010fffe"));
         let yaml = format!("- {}\n", quoted(nasty));
         let mut got = Vec::new();
         crate::yaml::parse_sequence(&yaml, |node| got.push(node.text().map(str::to_owned))).expect("parses");
         assert_eq!(got, vec![Some(nasty.to_owned())]);
+    }
+
+    #[test]
+    fn the_comment_holds_the_export_s_name_on_one_plain_line() {
+        assert_eq!(one_line("a\u{2028}b\nc\u{202e}.csv"), "a?b?c?.csv");
     }
 
     #[test]

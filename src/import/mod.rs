@@ -12,13 +12,14 @@ pub mod columns;
 pub mod emit;
 pub mod layout;
 pub mod names;
+pub mod row;
 pub mod table;
 pub mod when;
 
 use answer::{Reader, Value};
 use columns::Target;
 pub use layout::Layout;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use table::{Cell, Place, Table};
 use time::{Date, UtcOffset};
@@ -34,6 +35,11 @@ pub struct Options {
     pub submitted: Option<Date>,
     /// The offset of times the tool writes without a zone.
     pub zone: UtcOffset,
+    /// Put before every response id (for a second form whose ids count
+    /// from 1 like the first's).
+    pub id_prefix: String,
+    /// The largest export read, in bytes.
+    pub max_file_size: u64,
 }
 
 /// One imported response.
@@ -112,39 +118,67 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Reads `file` as responses to `survey`; `known` holds the response ids
-/// the survey already has.
+/// A response already in the survey: where it is and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Existing {
+    /// The response file that holds it.
+    pub file: std::path::PathBuf,
+    /// Its answers' [`row::fingerprint`].
+    pub fingerprint: String,
+}
+
+/// The responses a survey already has, by id.
+pub type Known = HashMap<String, Existing>;
+
+/// Reads `file` as responses to `survey`; `known` holds the responses the
+/// survey already has.
 pub fn import(
     file: &std::path::Path,
     survey: &crate::model::Survey,
-    known: &HashSet<String>,
+    known: &Known,
     options: &Options,
 ) -> Result<Imported, ImportError> {
-    let table = table::read(file).map_err(ImportError::Read)?;
+    let table = table::read(file, options.max_file_size).map_err(ImportError::Read)?;
     from_table(&table, survey, known, options)
 }
+
+/// The earliest submission time taken: anything before is a tool's
+/// placeholder (LimeSurvey writes 1980-01-01 when it keeps no dates) or a
+/// time-only cell.
+const EARLIEST_YEAR: i32 = 1990;
 
 /// [`import`] of a table already read.
 pub fn from_table(
     table: &Table,
     survey: &crate::model::Survey,
-    known: &HashSet<String>,
+    known: &Known,
     options: &Options,
 ) -> Result<Imported, ImportError> {
     let layout = options.layout.unwrap_or_else(|| layout::detect(table));
     let spec = layout.spec();
     let readers: Vec<Reader> = survey.questions.iter().map(|q| Reader::new(survey, q)).collect();
-    let cols = columns::map(table, layout, &spec, survey, &readers);
+    let mut cols = columns::map(table, layout, &spec, survey, &readers);
+    let data = table.rows.get(spec.header_rows..).unwrap_or_default();
     let place = |row: usize, column: usize| Place {
         file: table.file.clone(),
         source: table.source,
         row: row + table.first_row,
         column: column + table.first_column,
         header: layout::headers(table, spec.header_rows, column)
-            .first()
-            .cloned()
+            .into_iter()
+            .find(|h| !h.trim().is_empty())
             .unwrap_or_default(),
     };
+    // A column without a header is the tool's own unless it holds answers.
+    for (c, target) in cols.targets.iter_mut().enumerate() {
+        let unnamed = layout::headers(table, spec.header_rows, c)
+            .iter()
+            .all(|h| h.trim().is_empty());
+        if unnamed && *target == Target::Tool && data.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty()))
+        {
+            *target = Target::Unknown;
+        }
+    }
     let mut problems: Vec<Problem> = cols
         .problems
         .iter()
@@ -154,24 +188,64 @@ pub fn from_table(
             help: p.help.clone(),
         })
         .collect();
-    if table.rows.len() < spec.header_rows || cols.targets.is_empty() {
+    let column = |t: &Target| cols.targets.iter().position(|x| x == t);
+    let (id_col, time_col) = (column(&Target::Id), column(&Target::Submitted));
+    let answers_any = cols
+        .targets
+        .iter()
+        .any(|t| matches!(t, Target::Question(_) | Target::Tick { .. }));
+    if table.rows.len() < spec.header_rows || !answers_any {
+        let headers: Vec<String> = (0..cols.targets.len().min(6))
+            .map(|c| format!("`{}`", place(0, c).header))
+            .collect();
         problems.push(Problem {
             place: place(0, 0),
-            message: format!(
-                "expected {} header row(s) of {}, found an empty file",
-                spec.header_rows, spec.name
-            ),
-            help: None,
+            message: if table.rows.len() < spec.header_rows {
+                format!(
+                    "expected {} header rows of {}, found {}",
+                    spec.header_rows,
+                    spec.name,
+                    table.rows.len()
+                )
+            } else {
+                format!("no column answers a question of survey `{}`", survey.id)
+            },
+            help: Some(if headers.is_empty() {
+                "the export is empty".to_owned()
+            } else {
+                format!(
+                    "is it an export of another survey? Its headers begin {}; add a question's header to its `aliases`",
+                    headers.join(", ")
+                )
+            }),
         });
         return Err(ImportError::Problems(problems));
     }
-    let column = |t: &Target| cols.targets.iter().position(|x| x == t);
-    let (id_col, time_col, lang_col) = (
-        column(&Target::Id),
-        column(&Target::Submitted),
-        column(&Target::Language),
-    );
-    let data = &table.rows[spec.header_rows..];
+    if time_col.is_none() && !spec.submitted.is_empty() && options.submitted.is_none() {
+        problems.push(Problem {
+            place: place(0, 0),
+            message: format!(
+                "no column gives the submission time (expected one headed {})",
+                spec.submitted
+                    .iter()
+                    .map(|h| format!("`{h}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            help: Some(
+                "name that column so, or give one date for every row with --submitted YYYY-MM-DD".into(),
+            ),
+        });
+    }
+    let width = (0..spec.header_rows)
+        .map(|r| {
+            table.rows[r]
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |i| i + 1)
+        })
+        .max()
+        .unwrap_or(0);
     let order = time_col.map(|c| {
         let texts: Vec<String> = data.iter().filter_map(|r| r.get(c)).map(Cell::text).collect();
         when::order(texts.iter().map(String::as_str), when::Order::MonthFirst)
@@ -188,14 +262,23 @@ pub fn from_table(
     let undated = options
         .submitted
         .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut repeats: BTreeMap<u64, usize> = BTreeMap::new();
-    let (mut responses, mut known_rows, mut incomplete) = (Vec::new(), 0, 0);
+    let reader = row::Context::new(survey, &readers, &cols.targets, spec.separators);
+    // Responses by id, with the row each came from and its fingerprint.
+    let mut seen: HashMap<String, (usize, String)> = HashMap::new();
+    let mut repeats: HashMap<u64, usize> = HashMap::new();
+    let (mut responses, mut known_rows, mut repeated, mut incomplete) = (Vec::new(), 0, 0, 0);
     for (r, row) in data.iter().enumerate() {
         if row.iter().all(Cell::is_empty) {
             continue;
         }
         let r = r + spec.header_rows;
+        if let Some(c) = row.iter().skip(width).position(|v| !v.is_empty()) {
+            problems.push(Problem {
+                place: place(r, width + c),
+                message: format!("`{}` lies beyond the last header", row[width + c].text().trim()),
+                help: Some("every cell needs a column with a header".into()),
+            });
+        }
         let cell = |c: usize| row.get(c).unwrap_or(&Cell::Empty);
         let submitted = match time_col {
             None => When {
@@ -207,136 +290,76 @@ pub fn from_table(
                 incomplete += 1;
                 continue;
             }
-            Some(c) => match submission(cell(c), order) {
+            Some(c) => match submission(cell(c), order).filter(|w| w.local.year() >= EARLIEST_YEAR) {
                 Some(w) => w,
                 None => {
                     problems.push(Problem {
                         place: place(r, c),
                         message: format!("`{}` is not a submission time", cell(c).text().trim()),
-                        help: Some("expected a date and time such as 2026-09-14 13:05:00".into()),
+                        help: Some(format!(
+                            "expected a date and time from {EARLIEST_YEAR} on, such as 2026-09-14 13:05:00"
+                        )),
                     });
                     continue;
                 }
             },
         };
-        let id = match id_col
-            .map(|c| cell(c).text().trim().to_owned())
-            .filter(|t| !t.is_empty())
-        {
-            Some(id) => id,
+        let content = reader.read(row, |c| place(r, c), &mut problems);
+        let fingerprint = row::fingerprint_of(&content.answers);
+        let id = match id_col.map(|c| cell(c).text()).filter(|t| !t.trim().is_empty()) {
+            Some(id) => format!("{}{id}", options.id_prefix),
             None => {
-                let hash = row_hash(row);
+                let hash = content_hash(&submitted, zone, &content, &fingerprint);
                 let n = repeats.entry(hash).or_default();
                 *n += 1;
                 match *n {
-                    1 => format!("h-{hash:016x}"),
-                    n => format!("h-{hash:016x}-{n}"),
+                    1 => format!("{}h-{hash:016x}", options.id_prefix),
+                    n => format!("{}h-{hash:016x}-{n}", options.id_prefix),
                 }
             }
         };
-        let language = match lang_col.map(cell).filter(|c| !c.is_empty()) {
-            None => None,
-            Some(value) => match language_of(&value.text(), &survey.languages) {
-                Some(lang) => Some(lang),
-                None => {
-                    problems.push(Problem {
-                        place: place(r, lang_col.unwrap_or(0)),
-                        message: format!("`{}` is not one of the survey's languages", value.text().trim()),
-                        help: Some(format!("expected {}", survey.languages.join(", "))),
-                    });
-                    None
-                }
-            },
-        };
-        let mut answers: BTreeMap<usize, Value> = BTreeMap::new();
-        let mut ticks: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        let mut segment = Vec::new();
-        for (c, target) in cols.targets.iter().enumerate() {
-            let value = cell(c);
-            match target {
-                Target::Question(q) if !value.is_empty() => match readers[*q].read(value, spec.separators) {
-                    Ok(Value::Many(ids)) if ids.is_empty() => {}
-                    Ok(v) => {
-                        answers.insert(*q, v);
-                    }
-                    Err(wrong) => {
-                        problems.push(wrong_answer(place(r, c), value, &survey.questions[*q].id, wrong))
-                    }
-                },
-                Target::Tick {
-                    question,
-                    option,
-                    names,
-                } => match answer::ticked(value, names) {
-                    Some(true) => ticks.entry(*question).or_default().push(*option),
-                    Some(false) => {}
-                    None => problems.push(Problem {
-                        place: place(r, c),
-                        message: format!(
-                            "`{}` is neither ticked nor blank (option `{}` of `{}`)",
-                            value.text().trim(),
-                            readers[*question].ids[*option],
-                            survey.questions[*question].id
-                        ),
-                        help: Some("expected 1, Y, yes, true, the option's name, or an empty cell".into()),
-                    }),
-                },
-                Target::Segment(s) if !value.is_empty() => {
-                    let seg = &survey.segments[*s];
-                    let mut names = names::Names::default();
-                    for (i, v) in seg.values.iter().enumerate() {
-                        names.add(&v.id, names::Tier::Id, i);
-                        for label in v.label.by_lang.values() {
-                            names.add(label, names::Tier::Label, i);
-                        }
-                    }
-                    match names.find(&value.text()) {
-                        names::Found::One(i) => segment.push((seg.id.clone(), seg.values[i].id.clone())),
-                        _ => problems.push(Problem {
-                            place: place(r, c),
-                            message: format!(
-                                "`{}` is not a value of segment `{}`",
-                                value.text().trim(),
-                                seg.id
-                            ),
-                            help: Some(format!(
-                                "expected {}",
-                                crate::diagnostics::list(
-                                    &seg.values.iter().map(|v| v.id.as_str()).collect::<Vec<_>>()
-                                )
-                            )),
-                        }),
-                    }
-                }
-                _ => {}
+        if let Some((first_row, first)) = seen.get(&id) {
+            if *first != fingerprint {
+                problems.push(Problem {
+                    place: place(r, id_col.unwrap_or(0)),
+                    message: format!(
+                        "response id `{id}` is also on row {}, with other answers",
+                        first_row + table.first_row
+                    ),
+                    help: Some("an id names one response; remove one of the rows".into()),
+                });
             }
+            repeated += 1;
+            continue;
         }
-        for (q, chosen) in ticks {
-            let mut all = chosen;
-            if let Some(Value::Many(ids)) = answers.get(&q) {
-                all.extend(
-                    ids.iter()
-                        .filter_map(|id| readers[q].ids.iter().position(|x| x == id)),
-                );
+        seen.insert(id.clone(), (r, fingerprint.clone()));
+        if let Some(existing) = known.get(&id) {
+            if existing.fingerprint != fingerprint {
+                problems.push(Problem {
+                    place: place(r, id_col.unwrap_or(0)),
+                    message: format!(
+                        "response id `{id}` is already in {} with other answers",
+                        existing.file.display()
+                    ),
+                    help: Some(
+                        "if this export is another form's, whose ids count from 1 too, give its ids a prefix with --id-prefix"
+                            .into(),
+                    ),
+                });
             }
-            answers.insert(q, Value::Many(readers[q].in_order(&all)));
-        }
-        if known.contains(&id) || !seen.insert(id.clone()) {
             known_rows += 1;
             continue;
         }
         responses.push(Response {
             id,
             submitted,
-            language,
-            segment,
-            answers: answers
-                .into_iter()
-                .map(|(q, v)| (survey.questions[q].id.clone(), v))
-                .collect(),
+            language: content.language,
+            segment: content.segment,
+            answers: content.answers,
         });
     }
     if !problems.is_empty() {
+        problems.sort_by_key(|p| (p.place.row, p.place.column));
         return Err(ImportError::Problems(problems));
     }
     responses.sort_by(|a, b| (a.submitted.instant(zone), &a.id).cmp(&(b.submitted.instant(zone), &b.id)));
@@ -345,6 +368,16 @@ pub fn from_table(
         notes.push(format!(
             "the export has no submission times: every response is dated {}, today; give the date with --submitted",
             crate::period::iso_date(undated)
+        ));
+    }
+    if time_col.is_some() && options.submitted.is_some() {
+        notes.push("--submitted was not used: the export has its own submission times".into());
+    }
+    if repeated > 0 {
+        notes.push(format!(
+            "{repeated} row{} repeated an earlier row of the export and {} skipped",
+            if repeated == 1 { "" } else { "s" },
+            if repeated == 1 { "was" } else { "were" }
         ));
     }
     Ok(Imported {
@@ -357,16 +390,19 @@ pub fn from_table(
     })
 }
 
-fn wrong_answer(place: Place, value: &Cell, question: &str, wrong: answer::Wrong) -> Problem {
-    Problem {
-        place,
-        message: format!(
-            "`{}` is not an answer to `{question}`: expected {}",
-            value.text().trim(),
-            wrong.expected
-        ),
-        help: wrong.help,
+/// A stable hash of what a response says, for tools that give no id: the
+/// same answers give the same id whatever the order of the export's
+/// columns and whatever else it holds.
+fn content_hash(submitted: &When, zone: UtcOffset, content: &row::Content, fingerprint: &str) -> u64 {
+    let mut text = submitted.rfc3339(zone);
+    text.push('\u{1f}');
+    text.push_str(content.language.as_deref().unwrap_or(""));
+    for (s, v) in &content.segment {
+        text.push_str(&format!("\u{1f}{s}={v}"));
     }
+    text.push('\u{1e}');
+    text.push_str(fingerprint);
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
 /// A submission time in a cell.
@@ -390,16 +426,6 @@ pub fn language_of(code: &str, languages: &[String]) -> Option<String> {
         })
         .max_by_key(|l| l.len())
         .cloned()
-}
-
-/// A stable hash of a row's cells, for tools that give no respondent id.
-fn row_hash(row: &[Cell]) -> u64 {
-    let mut text = String::new();
-    for cell in row {
-        text.push_str(&cell.text());
-        text.push('\u{1f}');
-    }
-    xxhash_rust::xxh3::xxh3_64(text.trim_end_matches('\u{1f}').as_bytes())
 }
 
 /// Notes on columns no question took, questions no column answers, and

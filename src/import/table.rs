@@ -156,12 +156,23 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 /// Reads an export by its extension: `.xlsx`, `.xlsm`, `.xls`, `.ods` as
-/// spreadsheets, `.json` as a SurveyJS result, anything else as CSV.
-pub fn read(file: &Path) -> Result<Table, ReadError> {
+/// spreadsheets, `.json` as a SurveyJS result, anything else as CSV. A file
+/// larger than `max` bytes, or no regular file, is refused.
+pub fn read(file: &Path, max: u64) -> Result<Table, ReadError> {
     let fail = |message: String| ReadError {
         file: file.to_owned(),
         message,
     };
+    let meta = std::fs::metadata(file).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail("not a file".into()));
+    }
+    if meta.len() > max {
+        return Err(fail(format!(
+            "the file has {} bytes, more than max_file_size ({max}) in rapport.yaml",
+            meta.len()
+        )));
+    }
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
@@ -172,10 +183,15 @@ pub fn read(file: &Path) -> Result<Table, ReadError> {
         _ => {
             let bytes = crate::fsx::read(file).map_err(|e| fail(e.source.to_string()))?;
             let text = decode(&bytes).map_err(fail)?;
+            if text.contains('\0') {
+                return Err(fail(
+                    "the file holds NUL characters: it is no CSV or JSON export".into(),
+                ));
+            }
             if extension == "json" {
                 json(file, &text).map_err(fail)
             } else {
-                Ok(csv(file, &text))
+                csv(file, &text).map_err(fail)
             }
         }
     }
@@ -197,6 +213,9 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
         String::from_utf16(&units).map_err(|_| "the file is not valid UTF-16".to_owned())
     };
     match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
+            Err("the file is UTF-32; save it as CSV UTF-8".to_owned())
+        }
         [0xFF, 0xFE, ..] => utf16(true),
         [0xFE, 0xFF, ..] => utf16(false),
         _ => match std::str::from_utf8(bytes) {
@@ -209,38 +228,55 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
     }
 }
 
-/// The delimiter of a CSV: the most frequent of `,` `;` tab `|` in its
-/// first line, outside quotes.
+/// The delimiter of a CSV, among `,` `;` tab `|`: the one that splits the
+/// first 50 rows into the same number of fields, more than one, then the
+/// one that gives the most fields (so commas in a header of a semicolon
+/// file do not decide).
 pub fn delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 4];
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => break,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            '|' if !quoted => counts[3] += 1,
-            _ => {}
+    let score = |d: u8| {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(text.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(50)
+            .map_while(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        let first = counts.first().copied().unwrap_or(0);
+        (first > 1 && counts.iter().all(|&n| n == first), first)
+    };
+    let mut best = (b',', (false, 0));
+    for d in [b',', b';', b'\t', b'|'] {
+        let s = score(d);
+        if s > best.1 {
+            best = (d, s);
         }
     }
-    let best = (0..4)
-        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
-        .unwrap_or(0);
-    [b',', b';', b'\t', b'|'][best]
+    best.0
 }
 
-fn csv(file: &Path, text: &str) -> Table {
-    // Excel's hint line, `sep=;`, names the delimiter and is no row.
+fn csv(file: &Path, text: &str) -> Result<Table, String> {
+    // Excel's hint line, `sep=;` (or `"sep=;"`), names the delimiter and is
+    // no row.
     let hint = text
         .strip_prefix("sep=")
+        .or_else(|| text.strip_prefix("\"sep="))
         .and_then(|rest| rest.split_once('\n'))
-        .filter(|(sep, _)| sep.trim_end_matches('\r').len() == 1);
+        .map(|(sep, rest)| (sep.trim_end_matches(['\r', '"']), rest))
+        .filter(|(sep, _)| sep.len() == 1);
     let (text, delimiter, first_row) = match hint {
         Some((sep, rest)) => (rest, sep.as_bytes()[0], 2),
         None => (text, delimiter(text), 1),
     };
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(format!(
+            "row {}: a quoted field opens here and is never closed",
+            line + first_row - 1
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -264,14 +300,40 @@ fn csv(file: &Path, text: &str) -> Table {
                 .collect(),
         );
     }
-    Table {
+    Ok(Table {
         file: file.to_owned(),
         source: Source::Csv,
         rows,
         first_row,
         first_column: 1,
         other_sheets: Vec::new(),
+    })
+}
+
+/// The line (1-based) of a quoted field that the file never closes, if any.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let (mut quoted, mut opened, mut line, mut at_field_start) = (false, 0, 1, true);
+    for b in text.bytes() {
+        match b {
+            b'"' if quoted => quoted = false,
+            b'"' if at_field_start => {
+                quoted = true;
+                opened = line;
+            }
+            b'\n' => {
+                line += 1;
+                if !quoted {
+                    at_field_start = true;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if !quoted {
+            at_field_start = b == delimiter;
+        }
     }
+    quoted.then_some(opened)
 }
 
 fn sheet(file: &Path) -> Result<Table, String> {
@@ -296,7 +358,7 @@ fn sheet(file: &Path) -> Result<Table, String> {
                     Data::Bool(b) => Cell::Bool(*b),
                     Data::DateTime(d) if d.is_datetime() => excel_time(d.to_ymd_hms_milli()),
                     Data::DateTime(d) => Cell::Number(d.as_f64()),
-                    Data::Error(e) => Cell::Text(format!("#{e:?}")),
+                    Data::Error(e) => Cell::Text(e.to_string()),
                 })
                 .collect()
         })
@@ -307,6 +369,12 @@ fn sheet(file: &Path) -> Result<Table, String> {
         .is_some_and(|r: &Vec<Cell>| r.iter().all(Cell::is_empty))
     {
         rows.pop();
+    }
+    if rows.is_empty() {
+        let first = names.first().map_or("", String::as_str);
+        return Err(format!(
+            "the first sheet, `{first}`, is empty; rapport reads the first sheet only"
+        ));
     }
     Ok(Table {
         file: file.to_owned(),
@@ -339,6 +407,9 @@ fn json(file: &Path, text: &str) -> Result<Table, String> {
         object @ Value::Object(_) => vec![object],
         _ => return Err("expected a SurveyJS result: an object or an array of objects".into()),
     };
+    if results.is_empty() {
+        return Err("the file holds no results".into());
+    }
     let mut keys: Vec<String> = Vec::new();
     let mut objects = Vec::new();
     for (i, result) in results.into_iter().enumerate() {
@@ -398,16 +469,28 @@ mod tests {
     }
 
     #[test]
-    fn the_delimiter_is_the_commonest_outside_quotes() {
-        assert_eq!(delimiter("a,b,c\n1;2;3;4"), b',');
-        assert_eq!(delimiter("a;b;\"c,d,e\"\n"), b';');
+    fn the_delimiter_is_the_one_that_splits_every_row_alike() {
+        assert_eq!(delimiter("a,b,c\n1,2,3"), b',');
+        assert_eq!(delimiter("a;b;\"c,d,e\"\n1;2;3\n"), b';');
         assert_eq!(delimiter("a\tb\tc"), b'\t');
         assert_eq!(delimiter("single"), b',');
+        // Swedish Excel: semicolons, and commas inside an unquoted header.
+        assert_eq!(
+            delimiter("id;submitted;Notes, remarks, etc.\nr1;2026-09-14;a, b\n"),
+            b';'
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_is_found() {
+        assert_eq!(unclosed_quote("a,b\n1,\"never closed\n2,x\n", b','), Some(2));
+        assert_eq!(unclosed_quote("a,b\n1,\"two\nlines\"\n2,x\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\n1,say \"hi\n", b','), None);
     }
 
     #[test]
     fn excel_s_separator_hint_names_the_delimiter_and_is_no_row() {
-        let table = csv(Path::new("x.csv"), "sep=;\r\na,b;c\n1;2\n");
+        let table = csv(Path::new("x.csv"), "sep=;\r\na,b;c\n1;2\n").expect("a table");
         assert_eq!(table.first_row, 2);
         assert_eq!(table.rows[0], [Cell::Text("a,b".into()), Cell::Text("c".into())]);
         assert_eq!(table.rows.len(), 2);

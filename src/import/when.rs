@@ -245,6 +245,9 @@ fn zone(text: &str) -> Option<Option<UtcOffset>> {
             4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
             _ => return None,
         };
+        if h >= 24 || m >= 60 {
+            return None;
+        }
         sign * (h * 60 + m)
     };
     UtcOffset::from_whole_seconds((base + extra) * 60).ok().map(Some)

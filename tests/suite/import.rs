@@ -26,6 +26,15 @@ fn exports() -> Vec<String> {
     names
 }
 
+/// `--submitted` for the export that has no times of its own (SurveyJS).
+fn dated(name: &str) -> &'static [&'static str] {
+    if name.ends_with(".json") {
+        &["--submitted", "2026-09-14"]
+    } else {
+        &[]
+    }
+}
+
 fn responses(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join("surveys/support/responses"))
         .map(|dir| {
@@ -58,7 +67,7 @@ fn every_layout_reads_into_the_same_responses() {
                 "support",
                 "--dry-run",
             ])
-            .args(["--submitted", "2026-09-14"])
+            .args(dated(&name))
             .assert()
             .success()
             .stdout_eq(snapshot("yaml"))
@@ -79,14 +88,29 @@ fn imported_responses_build_and_a_second_import_adds_nothing() {
                 "support",
                 "--quiet",
             ])
-            .args(["--submitted", "2026-09-14"])
+            .args(dated(&name))
+            // LimeSurvey and Microsoft Forms both count their ids from 1.
+            .args([
+                "--id-prefix",
+                if name.starts_with("microsoft") { "ms-" } else { "" },
+            ])
             .assert()
             .success()
             .stderr_eq("");
     }
+    // Without the prefix, the second form's ids meet the first's.
+    rapport(&root)
+        .args(["import", "exports/microsoft-forms.xlsx", "--survey", "support"])
+        .assert()
+        .code(1)
+        .stderr_eq(str![[r#"
+error: exports/microsoft-forms.xlsx: row 2, column A: response id `1` is already in surveys/support/responses/limesurvey.yaml with other answers; if this export is another form's, whose ids count from 1 too, give its ids a prefix with --id-prefix
+error: the export has 1 problem; nothing was written
+
+"#]]);
     assert_eq!(responses(&root).len(), 12);
     rapport(&root).arg("check").assert().success().stderr_eq(str![[r#"
-checked 1 survey (23 responses in 12 files): 0 errors, 0 warnings
+checked 1 survey (24 responses in 12 files): 0 errors, 0 warnings
 translations:
   support: sv 100% (18 of 18)
 privacy: 4 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
@@ -192,7 +216,7 @@ fn bad_times_languages_and_doubled_columns_are_named() {
         &[],
         str![[r#"
 error: export.csv:1:5: this column and column D both answer `contact`; remove one of them from the export
-error: export.csv:2:2: `last tuesday` is not a submission time; expected a date and time such as 2026-09-14 13:05:00
+error: export.csv:2:2: `last tuesday` is not a submission time; expected a date and time from 1990 on, such as 2026-09-14 13:05:00
 error: export.csv:3:3: `fi` is not one of the survey's languages; expected en, sv
 error: the export has 3 problems; nothing was written
 
@@ -285,6 +309,105 @@ imported 2 responses from export.csv (a plain table) into surveys/support/respon
     on-time: 5
 "
     );
+}
+
+#[test]
+fn exports_that_cannot_be_read_safely_are_refused() {
+    // Nothing in it answers a question: another survey's export.
+    refused(
+        "other.csv",
+        b"foo,bar\n1,2\n",
+        &[],
+        str![[r#"
+error: other.csv:1:1: no column answers a question of survey `support`; is it an export of another survey? Its headers begin `foo`, `bar`; add a question's header to its `aliases`
+error: the export has 1 problem; nothing was written
+
+"#]],
+    );
+    // No time: every row would be dated today.
+    refused(
+        "undated.csv",
+        b"id,Datum,on-time\nr1,2026-09-14,4\n",
+        &[],
+        str![[r#"
+error: undated.csv:1:1: no column gives the submission time (expected one headed `submitted` or `timestamp` or `date`); name that column so, or give one date for every row with --submitted YYYY-MM-DD
+error: the export has 1 problem; nothing was written
+
+"#]],
+    );
+    // One id, two different responses; a cell without a column.
+    refused(
+        "twice.csv",
+        b"id,submitted,on-time\ndup,2026-09-14,4\ndup,2026-09-15,5,extra\n",
+        &[],
+        str![[r#"
+error: twice.csv:3:1: response id `dup` is also on row 2, with other answers; an id names one response; remove one of the rows
+error: twice.csv:3:4: `extra` lies beyond the last header; every cell needs a column with a header
+error: the export has 2 problems; nothing was written
+
+"#]],
+    );
+    // A quote never closed would swallow the rows after it.
+    refused(
+        "open.csv",
+        b"id,submitted,comment\nr1,2026-09-14,\"never closed\nr2,2026-09-14,x\n",
+        &[],
+        str![[r#"
+error: open.csv: row 2: a quoted field opens here and is never closed; nothing was written
+
+"#]],
+    );
+    // One question in one cell and option by option.
+    refused(
+        "both.csv",
+        b"id,submitted,channels,channels[web]\nr1,2026-09-14,web,1\n",
+        &[],
+        str![[r#"
+error: both.csv:1:4: this column and column C both answer `channels`; remove one of them from the export
+error: the export has 1 problem; nothing was written
+
+"#]],
+    );
+    // A placeholder date, and an offset beyond a day.
+    refused(
+        "old.csv",
+        b"id,submitted,on-time\nr1,1980-01-01 00:00:00,4\nr2,2026-09-14T10:00:00+25:00,4\n",
+        &[],
+        str![[r#"
+error: old.csv:2:2: `1980-01-01 00:00:00` is not a submission time; expected a date and time from 1990 on, such as 2026-09-14 13:05:00
+error: old.csv:3:2: `2026-09-14T10:00:00+25:00` is not a submission time; expected a date and time from 1990 on, such as 2026-09-14 13:05:00
+error: the export has 2 problems; nothing was written
+
+"#]],
+    );
+}
+
+#[test]
+fn the_response_file_is_one_the_survey_reads() {
+    let (_tmp, root) = project();
+    std::fs::write(root.join("export.csv"), "id,submitted,on-time\nr9,2026-09-14,4\n").expect("write");
+    for out in [
+        "x.yaml",
+        "surveys/support/responses/.hidden.yaml",
+        "surveys/support/responses/x.csv",
+        "surveys/support/responses/../../support.yaml",
+    ] {
+        rapport(&root)
+            .args(["import", "export.csv", "--survey", "support", "--out", out])
+            .assert()
+            .code(1)
+            .stderr_eq(format!(
+                "error: --out: {out} is not a response file of the survey; name a .yaml file in surveys/support/responses\n"
+            ));
+    }
+    rapport(&root)
+        .args(["import", "export.csv", "--survey", "support", "--quiet"])
+        .args(["--out", "surveys/support/responses/2026/september.yaml"])
+        .assert()
+        .success();
+    assert!(root
+        .join("surveys/support/responses/2026/september.yaml")
+        .is_file());
 }
 
 #[test]
