@@ -454,10 +454,11 @@ fn notes(
     if !unknown.is_empty() {
         notes.push(format!(
             "{} belong{} to no question and {} not read: {}",
-            if unknown.len() == 1 {
-                "1 column".to_owned()
-            } else {
-                format!("{} columns", unknown.len())
+            match (unknown.len(), table.source == table::Source::Json) {
+                (1, true) => "1 key".to_owned(),
+                (n, true) => format!("{n} keys"),
+                (1, false) => "1 column".to_owned(),
+                (n, false) => format!("{n} columns"),
             },
             if unknown.len() == 1 { "s" } else { "" },
             if unknown.len() == 1 { "was" } else { "were" },

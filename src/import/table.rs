@@ -121,6 +121,7 @@ impl fmt::Display for Place {
                 self.row,
                 column_letters(self.column)
             ),
+            Source::Json if self.row == 0 => write!(f, "{file}: `{}`", self.header),
             Source::Json => write!(f, "{file}: result {}, `{}`", self.row, self.header),
         }
     }
@@ -200,6 +201,9 @@ pub fn read(file: &Path, max: u64) -> Result<Table, ReadError> {
 /// Text from UTF-8 (with or without a byte-order mark) or UTF-16 with one.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |le: bool| {
+        if bytes.len() % 2 != 0 {
+            return Err("the file is UTF-16 with an odd number of bytes: it is cut short".to_owned());
+        }
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
             .map(|p| {
