@@ -201,7 +201,7 @@ pub fn read(file: &Path, max: u64) -> Result<Table, ReadError> {
 /// Text from UTF-8 (with or without a byte-order mark) or UTF-16 with one.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |le: bool| {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return Err("the file is UTF-16 with an odd number of bytes: it is cut short".to_owned());
         }
         let units: Vec<u16> = bytes[2..]
