@@ -60,6 +60,9 @@ pub enum BreakdownCell {
     Hidden {
         /// True when hidden only so that a smaller cell cannot be worked out.
         complement: bool,
+        /// Its respondents, which are never published: what the privacy
+        /// audit protects.
+        responses: u64,
     },
     /// Nobody in the cell.
     NoData,

@@ -13,6 +13,8 @@
 //! The scores come in with every cell shown ([`crate::score`]); [`protect`]
 //! hides what must not be seen and counts what it hid.
 
+pub mod audit;
+
 use crate::model::{Kind, Survey};
 use crate::score::{BreakdownCell, Current, GapCell, Group, LevelScore, Now, PeriodScore, Scores};
 
@@ -108,9 +110,7 @@ fn hide_periods(by_period: &mut [PeriodScore], min_group_size: u64, privacy: &mu
         p.ci95 = None;
         for row in &mut p.by_segment {
             for cell in row.iter_mut() {
-                if matches!(cell, BreakdownCell::Score { .. }) {
-                    *cell = BreakdownCell::Hidden { complement: true };
-                }
+                hide_cell(cell, true);
             }
         }
     }
@@ -206,19 +206,28 @@ pub fn hide_row(
     published: Option<usize>,
 ) {
     for cell in row.iter_mut() {
-        if let BreakdownCell::Score { responses, .. } = cell {
-            if *responses < min_group_size {
-                *cell = BreakdownCell::Hidden { complement: false };
-            }
+        if matches!(cell, BreakdownCell::Score { responses, .. } if *responses < min_group_size) {
+            hide_cell(cell, false);
         }
     }
     let small = row.iter().filter(|c| is_hidden(c)).count();
     privacy.small += small as u64;
     if small == 1 {
         if let Some(i) = smallest(row.iter(), published) {
-            row[i] = BreakdownCell::Hidden { complement: true };
+            hide_cell(&mut row[i], true);
             privacy.complement += 1;
         }
+    }
+}
+
+/// Hides a shown cell (`complement`: to protect another), keeping its
+/// respondents for the audit.
+pub fn hide_cell(cell: &mut BreakdownCell, complement: bool) {
+    if let BreakdownCell::Score { responses, .. } = *cell {
+        *cell = BreakdownCell::Hidden {
+            complement,
+            responses,
+        };
     }
 }
 
@@ -266,7 +275,7 @@ pub fn protect_periods(
                     .count();
                 if hidden == 1 {
                     if let Some(i) = smallest(by_period.iter().map(|p| &p.by_segment[s][v]), None) {
-                        by_period[i].by_segment[s][v] = BreakdownCell::Hidden { complement: true };
+                        hide_cell(&mut by_period[i].by_segment[s][v], true);
                         privacy.complement += 1;
                         changed = true;
                     }
@@ -276,7 +285,7 @@ pub fn protect_periods(
                 let row = &mut p.by_segment[s];
                 if row.iter().filter(|c| is_hidden(c)).count() == 1 {
                     if let Some(i) = smallest(row.iter(), published(s)) {
-                        row[i] = BreakdownCell::Hidden { complement: true };
+                        hide_cell(&mut row[i], true);
                         privacy.complement += 1;
                         changed = true;
                     }
@@ -324,6 +333,13 @@ mod tests {
         }
     }
 
+    fn hidden(complement: bool, responses: u64) -> BreakdownCell {
+        BreakdownCell::Hidden {
+            complement,
+            responses,
+        }
+    }
+
     fn shown(n: u64) -> BreakdownCell {
         BreakdownCell::Score {
             responses: n,
@@ -338,20 +354,17 @@ mod tests {
         // overall cell minus the other periods would give it away.
         let mut rows = vec![
             period(vec![shown(10), shown(6)]),
-            period(vec![shown(10), BreakdownCell::Hidden { complement: false }]),
+            period(vec![shown(10), hidden(false, 3)]),
             period(vec![shown(12), shown(9)]),
         ];
         // The lone hidden cell of period 2 has already taken customer (10) with it.
-        rows[1].by_segment[0][0] = BreakdownCell::Hidden { complement: true };
+        rows[1].by_segment[0][0] = hidden(true, 10);
         let mut p = Privacy::default();
         protect_periods(&mut rows, 1, &mut p, |_| None);
         // Staff in period 1 (6, the smallest) goes too; that leaves period 1
         // with a lone hidden cell, so customer in period 1 goes as well, which
         // in turn is customer's second hidden cell: stable.
-        assert_eq!(
-            rows[0].by_segment[0],
-            vec![BreakdownCell::Hidden { complement: true }; 2]
-        );
+        assert_eq!(rows[0].by_segment[0], vec![hidden(true, 10), hidden(true, 6)]);
         assert_eq!(rows[2].by_segment[0], vec![shown(12), shown(9)]);
         assert_eq!(p.complement, 2);
     }
@@ -370,8 +383,8 @@ mod tests {
             .collect();
         hide_row(&mut row, 5, &mut Privacy::default(), Some(0));
         assert!(matches!(row[0], BreakdownCell::Score { responses: 5, .. }));
-        assert_eq!(row[1], BreakdownCell::Hidden { complement: true });
-        assert_eq!(row[2], BreakdownCell::Hidden { complement: false });
+        assert_eq!(row[1], hidden(true, 9));
+        assert_eq!(row[2], hidden(false, 2));
     }
 
     #[test]
@@ -391,8 +404,8 @@ mod tests {
                     score: Some(80.0),
                     ci95: None,
                 },
-                BreakdownCell::Hidden { complement: false },
-                BreakdownCell::Hidden { complement: true },
+                hidden(false, 3),
+                hidden(true, 7),
                 BreakdownCell::NoData,
             ]
         );
@@ -424,7 +437,7 @@ mod tests {
         // On a tie, the first declared goes.
         let mut p = Privacy::default();
         let cells = hide(&[(9, None), (9, None), (1, None)], 5, &mut p);
-        assert_eq!(cells[0], BreakdownCell::Hidden { complement: true });
+        assert_eq!(cells[0], hidden(true, 9));
         assert_eq!(
             cells[1],
             BreakdownCell::Score {

@@ -1,0 +1,416 @@
+//! The audit: how far someone who reads every published figure, and knows
+//! the hiding rules, can narrow each hidden cell.
+//!
+//! A [`Table`] is a set of cells (counts of respondents) and the sums that
+//! tie them (a total is the sum of its parts). A published cell is known
+//! exactly; a hidden one is known to be at least 1 (an empty cell is shown
+//! as empty, not hidden); an unpublished one (the respondents of a period
+//! when only the audience's are shown) at least 0. For each hidden cell,
+//! linear programming finds the least and the most it can be while every
+//! sum holds; rounded inwards to whole numbers, that is the range an
+//! attacker can narrow it to (an upper bound of what they learn: the true
+//! integer range may be narrower only where the table is not a plain
+//! two-way table, which the rounding accounts for at the ends).
+//!
+//! [`protect`] hides further cells, the published cell with the fewest
+//! respondents that shares a sum with a cell not yet safe (then the first
+//! in the table's order), until every hidden cell is safe:
+//! a small cell (fewer than `min_group_size`) can be anything from 1 to
+//! `min_group_size - 1`, and a cell hidden to protect another spans at
+//! least `min_group_size` values.
+//!
+//! Hiding a cell only widens what every other cell can be, so a cell found
+//! safe stays safe; each LP solution also shows values other cells can
+//! take, which proves many safe without an LP of their own.
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
+
+/// What is known of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Published: known exactly.
+    Published,
+    /// Hidden: known to be at least 1.
+    Hidden,
+    /// Never published (no rule hides it; nothing shows it): at least 0.
+    Unpublished,
+}
+
+/// One cell of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Its respondents.
+    pub count: u64,
+    /// What is known of it.
+    pub state: State,
+    /// True when it must stay published (a level's own total).
+    pub fixed: bool,
+}
+
+/// `total` is the sum of `parts`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sum {
+    /// The total's cell.
+    pub total: usize,
+    /// The parts' cells.
+    pub parts: Vec<usize>,
+}
+
+/// Cells and the sums that tie them; a cell's index is its place in the
+/// order ties are broken by.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Every cell.
+    pub cells: Vec<Cell>,
+    /// Every sum.
+    pub sums: Vec<Sum>,
+}
+
+/// The whole numbers a hidden cell can be, as far as anyone can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// The least.
+    pub lo: u64,
+    /// The most; `None` when nothing bounds it.
+    pub hi: Option<u64>,
+}
+
+impl Range {
+    /// How many values it spans beyond its least: `hi - lo`.
+    pub fn width(&self) -> Option<u64> {
+        self.hi.map(|hi| hi.saturating_sub(self.lo))
+    }
+}
+
+/// True when a hidden cell of `count` respondents in `range` is as
+/// protected as the rules ask.
+pub fn is_safe(count: u64, range: Range, min_group_size: u64) -> bool {
+    let Some(hi) = range.hi else {
+        return range.lo <= 1 || count >= min_group_size;
+    };
+    if count < min_group_size {
+        range.lo <= 1 && hi + 1 >= min_group_size
+    } else {
+        hi.saturating_sub(range.lo) >= min_group_size
+    }
+}
+
+/// What [`protect`] did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// The cells it hid, in the order it hid them.
+    pub hidden: Vec<usize>,
+    /// Hidden cells it could not make safe (no published cell left to hide
+    /// beside them).
+    pub unsafe_cells: Vec<usize>,
+}
+
+/// Hides cells until every hidden cell is safe.
+pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut safe = vec![false; table.cells.len()];
+    'audit: loop {
+        let mut seen = Seen::new(table.cells.len());
+        for i in 0..table.cells.len() {
+            if safe[i] || table.cells[i].state != State::Hidden {
+                continue;
+            }
+            let count = table.cells[i].count;
+            if seen.proves_safe(i, count, min_group_size) {
+                safe[i] = true;
+                continue;
+            }
+            let range = range_of(table, i, &mut seen);
+            if range.is_some_and(|r| is_safe(count, r, min_group_size)) {
+                safe[i] = true;
+                continue;
+            }
+            match next_to_hide(table, i) {
+                Some(j) => {
+                    table.cells[j].state = State::Hidden;
+                    outcome.hidden.push(j);
+                    continue 'audit;
+                }
+                None => {
+                    safe[i] = true;
+                    outcome.unsafe_cells.push(i);
+                }
+            }
+        }
+        break;
+    }
+    outcome
+}
+
+/// The range of every hidden cell (`None` for the others).
+pub fn ranges(table: &Table) -> Vec<Option<Range>> {
+    let mut seen = Seen::new(table.cells.len());
+    (0..table.cells.len())
+        .map(|i| match table.cells[i].state {
+            State::Hidden => range_of(table, i, &mut seen),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The published cell to hide for hidden cell `i`: the one with the fewest
+/// respondents (then the first) among those sharing a sum with it, else
+/// among those sharing a sum with any unknown cell.
+fn next_to_hide(table: &Table, i: usize) -> Option<usize> {
+    let pick = |sums: &mut dyn Iterator<Item = &Sum>| {
+        sums.flat_map(|s| std::iter::once(s.total).chain(s.parts.iter().copied()))
+            .filter(|&j| table.cells[j].state == State::Published && !table.cells[j].fixed)
+            .filter(|&j| table.cells[j].count > 0)
+            .min_by_key(|&j| (table.cells[j].count, j))
+    };
+    let touches = |s: &&Sum, cell: usize| s.total == cell || s.parts.contains(&cell);
+    pick(&mut table.sums.iter().filter(|s| touches(s, i))).or_else(|| {
+        pick(&mut table.sums.iter().filter(|s| {
+            std::iter::once(s.total)
+                .chain(s.parts.iter().copied())
+                .any(|c| table.cells[c].state != State::Published)
+        }))
+    })
+}
+
+/// The least and most values each cell was seen to take in a feasible
+/// solution.
+struct Seen {
+    low: Vec<f64>,
+    high: Vec<f64>,
+}
+
+impl Seen {
+    fn new(n: usize) -> Self {
+        Seen {
+            low: vec![f64::INFINITY; n],
+            high: vec![f64::NEG_INFINITY; n],
+        }
+    }
+
+    /// True when the values seen already show cell `i` safe.
+    fn proves_safe(&self, i: usize, count: u64, min_group_size: u64) -> bool {
+        if self.low[i] > self.high[i] {
+            return false;
+        }
+        let range = Range {
+            lo: (self.low[i] - 1e-6).ceil().max(0.0) as u64,
+            hi: Some((self.high[i] + 1e-6).floor().max(0.0) as u64),
+        };
+        // A seen range lies inside the true one, so safe here is safe.
+        is_safe(count, range, min_group_size)
+    }
+
+    fn record(&mut self, cell: usize, value: f64) {
+        self.low[cell] = self.low[cell].min(value);
+        self.high[cell] = self.high[cell].max(value);
+    }
+}
+
+/// The cells cell `i` is tied to through sums with unknown cells, all
+/// unknown, in order: the variables of its linear program.
+fn component(table: &Table, i: usize) -> Vec<usize> {
+    let unknown = |c: usize| table.cells[c].state != State::Published;
+    let mut members = vec![i];
+    let mut in_it = vec![false; table.cells.len()];
+    in_it[i] = true;
+    let mut k = 0;
+    while k < members.len() {
+        let c = members[k];
+        for s in &table.sums {
+            let cells = || std::iter::once(s.total).chain(s.parts.iter().copied());
+            if cells().any(|x| x == c) {
+                for x in cells() {
+                    if unknown(x) && !in_it[x] {
+                        in_it[x] = true;
+                        members.push(x);
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    members.sort_unstable();
+    members
+}
+
+/// The range of hidden cell `i`; `None` when the solver fails.
+fn range_of(table: &Table, i: usize, seen: &mut Seen) -> Option<Range> {
+    let vars = component(table, i);
+    let hi = optimum(table, &vars, i, OptimizationDirection::Maximize, seen)?;
+    let lo = optimum(table, &vars, i, OptimizationDirection::Minimize, seen)?;
+    Some(Range {
+        lo: lo.map_or(1, |v| (v - 1e-6).ceil().max(0.0) as u64),
+        hi: hi.map(|v| (v + 1e-6).floor().max(0.0) as u64),
+    })
+}
+
+/// The extreme of cell `target` over the feasible values of `vars`:
+/// `Some(None)` when unbounded, `None` when the solver fails.
+fn optimum(
+    table: &Table,
+    vars: &[usize],
+    target: usize,
+    direction: OptimizationDirection,
+    seen: &mut Seen,
+) -> Option<Option<f64>> {
+    let mut problem = Problem::new(direction);
+    let handles: Vec<_> = vars
+        .iter()
+        .map(|&c| {
+            let lower = if table.cells[c].state == State::Hidden {
+                1.0
+            } else {
+                0.0
+            };
+            problem.add_var(if c == target { 1.0 } else { 0.0 }, (lower, f64::INFINITY))
+        })
+        .collect();
+    let var_of = |c: usize| vars.binary_search(&c).ok().map(|k| handles[k]);
+    for s in &table.sums {
+        let mut terms = Vec::new();
+        let mut rhs = 0.0;
+        let mut add = |c: usize, sign: f64| match var_of(c) {
+            Some(v) => terms.push((v, sign)),
+            None => rhs -= sign * table.cells[c].count as f64,
+        };
+        add(s.total, -1.0);
+        for &p in &s.parts {
+            add(p, 1.0);
+        }
+        if !terms.is_empty() {
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+        }
+    }
+    match problem.solve() {
+        Ok(outcome) => {
+            let solution = outcome.into_solution().ok()?;
+            for (k, &c) in vars.iter().enumerate() {
+                seen.record(c, solution.var_value(handles[k]));
+            }
+            Some(Some(solution.objective()))
+        }
+        Err(microlp::Error::Unbounded) => Some(None),
+        Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(count: u64, state: State) -> Cell {
+        Cell {
+            count,
+            state,
+            fixed: false,
+        }
+    }
+
+    /// One row: a total and its parts.
+    fn row(total: u64, parts: &[(u64, State)]) -> Table {
+        let mut cells = vec![Cell {
+            count: total,
+            state: State::Published,
+            fixed: true,
+        }];
+        cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
+        Table {
+            sums: vec![Sum {
+                total: 0,
+                parts: (1..cells.len()).collect(),
+            }],
+            cells,
+        }
+    }
+
+    #[test]
+    fn two_small_cells_that_add_up_to_two_are_each_one() {
+        use State::*;
+        // 20 = 18 + ? + ?: both hidden cells are exactly 1.
+        let t = row(20, &[(18, Published), (1, Hidden), (1, Hidden)]);
+        assert_eq!(
+            ranges(&t)[1..],
+            [
+                None,
+                Some(Range { lo: 1, hi: Some(1) }),
+                Some(Range { lo: 1, hi: Some(1) })
+            ]
+        );
+        let mut t = t;
+        let outcome = protect(&mut t, 5);
+        // The 18 goes too; now each of the three can be 1 to 18.
+        assert_eq!(outcome.hidden, vec![1]);
+        assert_eq!(ranges(&t)[2], Some(Range { lo: 1, hi: Some(18) }));
+    }
+
+    #[test]
+    fn a_lone_hidden_cell_takes_the_smallest_other_with_it() {
+        use State::*;
+        let mut t = row(
+            30,
+            &[(12, Published), (3, Hidden), (7, Published), (8, Published)],
+        );
+        let outcome = protect(&mut t, 5);
+        assert_eq!(outcome.hidden, vec![3]);
+        // 3 + 7 = 10, each at least 1: 1..9, wide enough for both.
+        assert_eq!(ranges(&t)[2], Some(Range { lo: 1, hi: Some(9) }));
+    }
+
+    #[test]
+    fn a_protecting_cell_must_span_min_group_size() {
+        use State::*;
+        // A protecting 6 beside a small 1: both 1..6, a width of 5: enough.
+        let mut t = row(27, &[(20, Published), (1, Hidden), (6, Hidden)]);
+        assert!(protect(&mut t, 5).hidden.is_empty());
+        // A protecting 5 beside a small 1: both 1..5, a width of 4: the
+        // 20 goes too.
+        let mut t = row(26, &[(20, Published), (1, Hidden), (5, Hidden)]);
+        assert_eq!(protect(&mut t, 5).hidden, vec![1]);
+    }
+
+    #[test]
+    fn cells_joined_by_a_bridge_are_audited_together() {
+        use State::*;
+        // A 2x2 table with margins: rows a, b; columns x, y.
+        //        x    y  | total
+        //   a    1?   9? | 10
+        //   b    9?   1? | 10
+        //   ----------------
+        //       10   10  | 20
+        let mut cells = vec![
+            cell(1, Hidden),
+            cell(9, Hidden),
+            cell(9, Hidden),
+            cell(1, Hidden),
+            cell(10, Published),
+            cell(10, Published),
+            cell(10, Published),
+            cell(10, Published),
+        ];
+        cells.push(Cell {
+            count: 20,
+            state: Published,
+            fixed: true,
+        });
+        let sum = |total, parts: &[usize]| Sum {
+            total,
+            parts: parts.to_vec(),
+        };
+        let t = Table {
+            cells,
+            sums: vec![
+                sum(4, &[0, 1]),
+                sum(5, &[2, 3]),
+                sum(6, &[0, 2]),
+                sum(7, &[1, 3]),
+                sum(8, &[4, 5]),
+                sum(8, &[6, 7]),
+            ],
+        };
+        let r = ranges(&t);
+        assert_eq!(r[0], Some(Range { lo: 1, hi: Some(9) }));
+        assert!(is_safe(1, r[0].expect("hidden"), 5));
+        assert!(is_safe(9, r[1].expect("hidden"), 5));
+    }
+}
