@@ -111,10 +111,10 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     let mut safe = vec![false; table.cells.len()];
     'audit: loop {
         let mut seen = Seen::new(table.cells.len());
-        for i in 0..table.cells.len() {
-            if safe[i] || table.cells[i].state != State::Hidden {
-                continue;
-            }
+        let hidden_unproven: Vec<usize> = (0..table.cells.len())
+            .filter(|&i| !safe[i] && table.cells[i].state == State::Hidden)
+            .collect();
+        for i in hidden_unproven {
             let count = table.cells[i].count;
             if seen.proves_safe(i, count, min_group_size) {
                 safe[i] = true;
