@@ -58,11 +58,30 @@ pub fn tally(d: &Diagnostics) -> String {
 
 /// One line on what privacy hid.
 pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
-    format!(
+    let mut line = format!(
         "privacy: {} hidden (fewer than {min_group_size} respondents), {} more hidden so that they cannot be worked out by subtraction",
         plural(p.small, "breakdown cell", "breakdown cells"),
         p.complement
-    )
+    );
+    if p.audit > 0 {
+        line.push_str(&format!(
+            " ({} of them found by the audit of every published sum)",
+            p.audit
+        ));
+    }
+    if let Some(width) = p.narrowest {
+        line.push_str(&format!(
+            "; the narrowest range a hidden cell can be worked out to spans {}",
+            plural(width + 1, "value", "values")
+        ));
+    }
+    if p.unsafe_cells > 0 {
+        line.push_str(&format!(
+            "; {} can be worked out all the same from a level's own total, which has fewer than {min_group_size} respondents",
+            plural(p.unsafe_cells, "hidden cell", "hidden cells")
+        ));
+    }
+    line
 }
 
 /// Everything `check` found, for tools (`check --format json`): the counts,
@@ -104,6 +123,9 @@ pub fn json(analysis: &Analysis, lang: Option<&str>) -> serde_json::Value {
             "min_group_size": analysis.config.min_group_size,
             "small_cells_hidden": analysis.privacy.small,
             "complement_cells_hidden": analysis.privacy.complement,
+            "audit_cells_hidden": analysis.privacy.audit,
+            "narrowest_range": analysis.privacy.narrowest.map(|w| w + 1),
+            "unprotected_cells": analysis.privacy.unsafe_cells,
         },
     })
 }

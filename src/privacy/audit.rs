@@ -45,6 +45,8 @@ pub struct Cell {
     pub state: State,
     /// True when it must stay published (a level's own total).
     pub fixed: bool,
+    /// Cells hidden along with it (a period's cells go with the period).
+    pub with: Vec<usize>,
 }
 
 /// `total` is the sum of `parts`.
@@ -83,15 +85,22 @@ impl Range {
 }
 
 /// True when a hidden cell of `count` respondents in `range` is as
-/// protected as the rules ask.
+/// protected as the rules ask: a small cell spans at least as many values
+/// as the rule itself leaves open (1 to `min_group_size - 1`), a cell
+/// hidden to protect another at least `min_group_size` beyond its least.
+///
+/// A small cell is judged by the width of its range, not by where it
+/// starts: a segment value hidden in three periods is at least 3 overall,
+/// since a hidden cell is never empty; that is what the page says, and it
+/// narrows nothing while the range stays as wide.
 pub fn is_safe(count: u64, range: Range, min_group_size: u64) -> bool {
-    let Some(hi) = range.hi else {
-        return range.lo <= 1 || count >= min_group_size;
+    let Some(width) = range.width() else {
+        return true;
     };
     if count < min_group_size {
-        range.lo <= 1 && hi + 1 >= min_group_size
+        width + 2 >= min_group_size
     } else {
-        hi.saturating_sub(range.lo) >= min_group_size
+        width >= min_group_size
     }
 }
 
@@ -127,8 +136,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
             }
             match next_to_hide(table, i) {
                 Some(j) => {
-                    table.cells[j].state = State::Hidden;
-                    outcome.hidden.push(j);
+                    hide(table, j, &mut outcome.hidden);
                     continue 'audit;
                 }
                 None => {
@@ -140,6 +148,24 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
         break;
     }
     outcome
+}
+
+/// Hides cell `j` and the cells that go with it.
+fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
+    table.cells[j].state = State::Hidden;
+    hidden.push(j);
+    for k in table.cells[j].with.clone() {
+        let cell = &mut table.cells[k];
+        if cell.state == State::Published {
+            // An empty cell of a hidden period is no longer shown as empty.
+            if cell.count == 0 {
+                cell.state = State::Unpublished;
+            } else {
+                cell.state = State::Hidden;
+                hidden.push(k);
+            }
+        }
+    }
 }
 
 /// The range of every hidden cell (`None` for the others).
@@ -304,6 +330,7 @@ mod tests {
             count,
             state,
             fixed: false,
+            with: Vec::new(),
         }
     }
 
@@ -313,6 +340,7 @@ mod tests {
             count: total,
             state: State::Published,
             fixed: true,
+            with: Vec::new(),
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
         Table {
@@ -392,6 +420,7 @@ mod tests {
             count: 20,
             state: Published,
             fixed: true,
+            with: Vec::new(),
         });
         let sum = |total, parts: &[usize]| Sum {
             total,

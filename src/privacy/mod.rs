@@ -14,6 +14,7 @@
 //! hides what must not be seen and counts what it hid.
 
 pub mod audit;
+pub mod linked;
 
 use crate::model::{Kind, Survey};
 use crate::score::{BreakdownCell, Current, GapCell, Group, LevelScore, Now, PeriodScore, Scores};
@@ -23,8 +24,17 @@ use crate::score::{BreakdownCell, Current, GapCell, Group, LevelScore, Now, Peri
 pub struct Privacy {
     /// Cells with fewer than `min_group_size` respondents.
     pub small: u64,
-    /// Cells hidden so the small ones cannot be worked out by subtraction.
+    /// Cells hidden so the small ones cannot be worked out by subtraction
+    /// (by the rules of a row, then by the audit).
     pub complement: u64,
+    /// Of those, the cells the audit hid.
+    pub audit: u64,
+    /// The narrowest range left to any hidden cell (how many values beyond
+    /// its least it may take), when any cell is hidden.
+    pub narrowest: Option<u64>,
+    /// Hidden cells the audit could not make safe (none in any table it
+    /// has met: there is always a published cell left to hide).
+    pub unsafe_cells: u64,
 }
 
 impl Privacy {
@@ -32,6 +42,12 @@ impl Privacy {
     pub fn add(&mut self, other: Privacy) {
         self.small += other.small;
         self.complement += other.complement;
+        self.audit += other.audit;
+        self.unsafe_cells += other.unsafe_cells;
+        self.narrowest = match (self.narrowest, other.narrowest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -58,6 +74,23 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         for (s, row) in level.by_segment.iter_mut().enumerate() {
             hide_row(row, min_group_size, &mut privacy, published(s));
         }
+        // The rules above look at one row at a time; the audit looks at
+        // every sum at once and hides until nothing can be worked out.
+        let mut table = linked::build(level, survey.audience);
+        let outcome = audit::protect(&mut table.table, min_group_size);
+        let hidden = linked::apply(level, &table, &outcome.hidden);
+        privacy.complement += hidden;
+        privacy.audit += hidden;
+        privacy.unsafe_cells += outcome.unsafe_cells.len() as u64;
+        let narrowest = audit::ranges(&table.table)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.width())
+            .min();
+        privacy.narrowest = match (privacy.narrowest, narrowest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
     if let Some(audience) = survey.audience {
         for level in &mut scores.levels {
@@ -413,7 +446,8 @@ mod tests {
             p,
             Privacy {
                 small: 1,
-                complement: 1
+                complement: 1,
+                ..Privacy::default()
             }
         );
         // Two small cells already protect each other.
@@ -431,7 +465,8 @@ mod tests {
             p,
             Privacy {
                 small: 2,
-                complement: 0
+                complement: 0,
+                ..Privacy::default()
             }
         );
         // On a tie, the first declared goes.

@@ -97,20 +97,20 @@ fn scores_match_a_hand_computation() {
         (50.0 + 250.0 / 3.0) / 2.0,
     );
 
-    // min_group_size 2: the partner (1) is hidden, and so is the smallest
-    // other cell (staff, 2), so the partner cannot be worked out.
+    // min_group_size 1: every group is shown (what privacy hides is tested
+    // on its own).
     let groups = &acc["by_segment"]["group"];
     assert_eq!(groups["customer"]["responses"], 3);
     close(&groups["customer"]["score"], (75.0 + 200.0 / 3.0) / 2.0);
-    assert_eq!(groups["staff"], serde_json::json!({"hidden": true}));
-    assert_eq!(groups["partner"], serde_json::json!({"hidden": true}));
-    // Q2 split by group: nobody from customer (no data), staff taken along with the partner.
+    assert_eq!(groups["staff"]["responses"], 2);
+    assert_eq!(groups["partner"]["responses"], 1);
+    // Q2 split by group: nobody from customer (no data).
     let q2 = &acc["by_period"]["2026-Q2"]["by_segment"]["group"];
     assert_eq!(
         q2["customer"],
         serde_json::json!({"responses": 0, "score": null, "ci95": null})
     );
-    assert_eq!(q2["staff"], serde_json::json!({"hidden": true}));
+    assert_eq!(q2["staff"]["responses"], 2);
 
     // Free text never reaches data.json, and nothing of a `publish: false`
     // question does: not its answers, not its id, not its count.
@@ -252,7 +252,7 @@ fn check_writes_nothing() {
     let before = snapshot_tree(tmp.path());
     rapport(tmp.path()).arg("check").assert().success().stderr_eq(snapbox::str![[r#"
 checked 1 survey (6 responses in 2 files): 0 errors, 0 warnings
-privacy: 4 breakdown cells hidden (fewer than 2 respondents), 4 more hidden so that they cannot be worked out by subtraction
+privacy: 0 breakdown cells hidden (fewer than 1 respondents), 0 more hidden so that they cannot be worked out by subtraction
 
 "#]]);
     assert_eq!(before, snapshot_tree(tmp.path()));
@@ -313,7 +313,11 @@ fn intervals_changes_and_focus_questions_match_scipy() {
             "- submitted: {date}\n  answers: {{ on-time: {value} }}\n"
         ));
     }
-    let project = crate::project::Project::new().responses("support", "a.yaml", responses.as_str());
+    // min_group_size 4: the lone respondent of the 3rd quarter is hidden
+    // with one other period, which is then wide enough a protection.
+    let project = crate::project::Project::new()
+        .file("rapport.yaml", "min_group_size: 4\n")
+        .responses("support", "a.yaml", responses.as_str());
     let out = project.build();
     let d = data_json(&out);
     let interval = |v: &Value, low: f64, high: f64| {
@@ -331,7 +335,7 @@ fn intervals_changes_and_focus_questions_match_scipy() {
     interval(&d["overall"]["ci95"], 41.257079262539534, 71.24292073746047);
     // 54.03 to 105.97, clipped at 100.
     interval(&level["by_period"]["2026-Q1"]["ci95"], 54.028734157910804, 100.0);
-    // One respondent: the period is hidden (min_group_size 5), and so is
+    // One respondent: the period is hidden (min_group_size 4), and so is
     // the smallest other period, the first on a tie, so that the lone one
     // cannot be worked out from the level's total.
     assert_eq!(
@@ -345,7 +349,7 @@ fn intervals_changes_and_focus_questions_match_scipy() {
     assert_eq!(d["focus_level"], "accuracy");
     assert_eq!(d["focus_questions"], serde_json::json!(["on-time"]));
 
-    // The 3rd quarter has one respondent, fewer than min_group_size (5): the
+    // The 3rd quarter has one respondent, fewer than min_group_size (4): the
     // current period is the 2nd, compared with the 1st.
     let current = &d["current"];
     assert_eq!(current["period"], "2026-Q2");
@@ -442,12 +446,13 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
 
 /// A period hidden to protect a small one hides what would repeat it: the
 /// change from it (its `from` is its score) and, when it is the current
-/// period, the current figures. Here the 1st quarter (5) is taken along
-/// with the single respondent of the 3rd; the 2nd quarter is current.
+/// period, the current figures. Here the 1st quarter (6) is taken along
+/// with the single respondent of the 3rd (together 7, so either may be 1
+/// to 6); the 2nd quarter is current.
 #[test]
 fn a_hidden_previous_period_is_not_compared_with() {
     let mut responses = String::new();
-    let periods = [("2025-11", 6), ("2026-02", 5), ("2026-05", 5), ("2026-08", 1)];
+    let periods = [("2025-11", 7), ("2026-02", 6), ("2026-05", 7), ("2026-08", 1)];
     for (month, n) in periods {
         for day in 1..=n {
             responses.push_str(&format!(

@@ -91,7 +91,10 @@ fn check_prints_json_for_tools() {
   "privacy": {
     "min_group_size": 5,
     "small_cells_hidden": 0,
-    "complement_cells_hidden": 0
+    "complement_cells_hidden": 0,
+    "audit_cells_hidden": 0,
+    "narrowest_range": null,
+    "unprotected_cells": 0
   }
 }
 

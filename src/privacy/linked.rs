@@ -1,0 +1,218 @@
+//! A level's figures as the linked table an attacker sees: every period,
+//! every segment value (and the unnamed cell of respondents without one),
+//! every period x value, and the sums that tie them. [`build`] makes the
+//! [`audit::Table`] from a level's scores; [`apply`] hides on the page
+//! what the audit hid in the table.
+//!
+//! With an audience, a period's published respondents are the audience's
+//! cell of that period, and the level's respondents are the audience's
+//! value overall; the period's respondents of every group are published
+//! nowhere, but are the sum of each segment's cells.
+
+use super::audit::{Cell, State, Sum, Table};
+use super::hide_cell;
+use crate::model::Audience;
+use crate::score::{BreakdownCell, LevelScore};
+
+/// Where a cell of the table is on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The level's respondents: never hidden.
+    Level,
+    /// All respondents of the level (published as the level's total when
+    /// there is no audience).
+    All,
+    /// A period's figures: hiding it hides the whole period.
+    Period(usize),
+    /// All respondents of a period, with an audience: published nowhere.
+    PeriodAll(usize),
+    /// A segment value's cell in a period.
+    Cell(usize, usize, usize),
+    /// A segment value's cell overall.
+    Overall(usize, usize),
+}
+
+/// The table of one level, and where each of its cells is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    /// The cells and sums.
+    pub table: Table,
+    /// Each cell's place.
+    pub places: Vec<Place>,
+}
+
+fn state_of(cell: &BreakdownCell, period_hidden: bool) -> (u64, State) {
+    match *cell {
+        BreakdownCell::Score { responses, .. } if period_hidden => (responses, State::Hidden),
+        BreakdownCell::Score { responses, .. } => (responses, State::Published),
+        BreakdownCell::Hidden { responses, .. } => (responses, State::Hidden),
+        // In a hidden period even emptiness is not shown.
+        BreakdownCell::NoData if period_hidden => (0, State::Unpublished),
+        BreakdownCell::NoData => (0, State::Published),
+    }
+}
+
+/// The linked table of `level`.
+pub fn build(level: &LevelScore, audience: Option<Audience>) -> Linked {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut places = Vec::new();
+    let mut add = |count: u64, state: State, fixed: bool, place: Place| {
+        cells.push(Cell {
+            count,
+            state,
+            fixed,
+            with: Vec::new(),
+        });
+        places.push(place);
+        cells.len() - 1
+    };
+    let segments = level.by_segment.len();
+    let periods = level.by_period.len();
+    // Period x segment x value.
+    let mut grid: Vec<Vec<Vec<usize>>> = Vec::with_capacity(periods);
+    // Per period: the respondents of every group.
+    let mut period_all = Vec::with_capacity(periods);
+    for (p, period) in level.by_period.iter().enumerate() {
+        let all_count = period
+            .by_segment
+            .first()
+            .map_or(period.responses, |row| row.iter().map(cell_count).sum());
+        let all = match audience {
+            Some(_) => add(all_count, State::Unpublished, false, Place::PeriodAll(p)),
+            None => add(
+                period.responses,
+                if period.hidden {
+                    State::Hidden
+                } else {
+                    State::Published
+                },
+                false,
+                Place::Period(p),
+            ),
+        };
+        period_all.push(all);
+        let mut rows = Vec::with_capacity(segments);
+        for (s, row) in period.by_segment.iter().enumerate() {
+            let mut ids = Vec::with_capacity(row.len());
+            for (v, cell) in row.iter().enumerate() {
+                let (count, state) = state_of(cell, period.hidden);
+                let is_audience = audience.is_some_and(|a| a.segment == s && a.value == v);
+                let place = if is_audience {
+                    Place::Period(p)
+                } else {
+                    Place::Cell(p, s, v)
+                };
+                ids.push(add(count, state, false, place));
+            }
+            rows.push(ids);
+        }
+        grid.push(rows);
+    }
+    // Overall per segment value.
+    let mut overall: Vec<Vec<usize>> = Vec::with_capacity(segments);
+    for (s, row) in level.by_segment.iter().enumerate() {
+        let mut ids = Vec::with_capacity(row.len());
+        for (v, cell) in row.iter().enumerate() {
+            let is_audience = audience.is_some_and(|a| a.segment == s && a.value == v);
+            let (count, state) = state_of(cell, false);
+            ids.push(if is_audience {
+                add(level.responses, State::Published, true, Place::Level)
+            } else {
+                add(count, state, false, Place::Overall(s, v))
+            });
+        }
+        overall.push(ids);
+    }
+    let total_count = match (audience, level.by_segment.first()) {
+        (Some(_), Some(row)) => row.iter().map(cell_count).sum(),
+        _ => level.responses,
+    };
+    let all = match audience {
+        Some(_) => add(total_count, State::Unpublished, false, Place::All),
+        None => add(level.responses, State::Published, true, Place::Level),
+    };
+    let mut sums = vec![Sum {
+        total: all,
+        parts: period_all.clone(),
+    }];
+    for s in 0..segments {
+        sums.push(Sum {
+            total: all,
+            parts: overall[s].clone(),
+        });
+        for p in 0..periods {
+            sums.push(Sum {
+                total: period_all[p],
+                parts: grid[p][s].clone(),
+            });
+        }
+        for v in 0..overall[s].len() {
+            sums.push(Sum {
+                total: overall[s][v],
+                parts: (0..periods).map(|p| grid[p][s][v]).collect(),
+            });
+        }
+    }
+    // A period goes with everything in it.
+    for (p, rows) in grid.iter().enumerate() {
+        let inside: Vec<usize> = rows.iter().flatten().copied().collect();
+        let period_cell = match audience {
+            Some(a) => rows.get(a.segment).and_then(|r| r.get(a.value)).copied(),
+            None => Some(period_all[p]),
+        };
+        if let Some(c) = period_cell {
+            cells[c].with = inside.into_iter().filter(|&x| x != c).collect();
+        }
+    }
+    Linked {
+        table: Table { cells, sums },
+        places,
+    }
+}
+
+fn cell_count(cell: &BreakdownCell) -> u64 {
+    match *cell {
+        BreakdownCell::Score { responses, .. } | BreakdownCell::Hidden { responses, .. } => responses,
+        BreakdownCell::NoData => 0,
+    }
+}
+
+/// Hides on the page the cells the audit hid (`hidden`, table indices);
+/// returns how many cells were hidden there.
+pub fn apply(level: &mut LevelScore, linked: &Linked, hidden: &[usize]) -> u64 {
+    let mut count = 0;
+    for &c in hidden {
+        match linked.places[c] {
+            Place::Period(p) => {
+                let period = &mut level.by_period[p];
+                if !period.hidden {
+                    period.hidden = true;
+                    period.score = None;
+                    period.ci95 = None;
+                    count += 1;
+                }
+                for row in &mut period.by_segment {
+                    for cell in row.iter_mut() {
+                        hide_cell(cell, true);
+                    }
+                }
+            }
+            Place::Cell(p, s, v) => {
+                let cell = &mut level.by_period[p].by_segment[s][v];
+                if matches!(cell, BreakdownCell::Score { .. }) {
+                    hide_cell(cell, true);
+                    count += 1;
+                }
+            }
+            Place::Overall(s, v) => {
+                let cell = &mut level.by_segment[s][v];
+                if matches!(cell, BreakdownCell::Score { .. }) {
+                    hide_cell(cell, true);
+                    count += 1;
+                }
+            }
+            Place::Level | Place::All | Place::PeriodAll(_) => {}
+        }
+    }
+    count
+}
