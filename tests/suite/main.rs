@@ -4,6 +4,7 @@
 //! in the test; run with `SNAPSHOTS=overwrite` to accept new output after
 //! checking it by eye.
 
+mod attack;
 mod build;
 mod cli;
 mod errors;

@@ -1,0 +1,320 @@
+//! The privacy audit attacked from outside: a project is built twice, with
+//! its `min_group_size` (what is published) and with 1 (the truth, every
+//! cell shown). An attacker's linear program is written from the published
+//! data.json alone, in this file's own words (it shares no code with
+//! rapport's audit): every level's total is the sum of its periods and of
+//! each segment's values; a period's total is the sum of its cells of each
+//! segment; a value's overall cell is the sum of its period cells. A hidden
+//! cell is at least 1; what a hidden period holds is at least 0. For each
+//! hidden cell the attacker's least and most must leave it as open as the
+//! rule does: a small cell spans at least `min_group_size - 1` values, a
+//! cell hidden to protect another at least `min_group_size + 1`.
+//!
+//! Then the attacks that worked on earlier versions, each as a project:
+//! two small cells that protect each other, a protecting cell published in
+//! every period, two groups of hidden cells joined by one cell, the
+//! respondents without a segment value, and a one-person week.
+
+use crate::project::Project;
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A cell as the attacker names it: (period or "" for overall, segment or
+/// "" for the period's total, value or "").
+type Key = (String, String, String);
+
+/// What the attacker reads of one level: known counts and unknowns (with
+/// their least value), and the sums.
+struct Level {
+    known: BTreeMap<Key, f64>,
+    unknown: BTreeMap<Key, f64>,
+    sums: Vec<(Key, Vec<Key>)>,
+}
+
+fn responses(cell: &Value) -> Option<f64> {
+    cell.get("responses").and_then(Value::as_f64)
+}
+
+/// The attacker's view of level `l` of a published data.json. Surveys
+/// without an audience only (the level's total is then everyone's).
+fn read(d: &Value, l: usize) -> Level {
+    let level = &d["levels"][l];
+    let mut known = BTreeMap::new();
+    let mut unknown = BTreeMap::new();
+    let key = |p: &str, s: &str, v: &str| (p.to_owned(), s.to_owned(), v.to_owned());
+    let total = key("", "", "");
+    known.insert(total.clone(), responses(level).expect("a level's total"));
+    let segments: Vec<(String, Vec<String>)> = level["by_segment"]
+        .as_object()
+        .map(|m| {
+            m.iter()
+                .map(|(s, vals)| {
+                    (
+                        s.clone(),
+                        vals.as_object().expect("values").keys().cloned().collect(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let periods: Vec<String> = level["by_period"]
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut sums = vec![(total.clone(), periods.iter().map(|p| key(p, "", "")).collect())];
+    for p in &periods {
+        let period = &level["by_period"][p];
+        let hidden_period = period.get("hidden").is_some();
+        match responses(period) {
+            Some(n) => known.insert(key(p, "", ""), n),
+            None => unknown.insert(key(p, "", ""), 1.0),
+        };
+        for (s, values) in &segments {
+            sums.push((key(p, "", ""), values.iter().map(|v| key(p, s, v)).collect()));
+            for v in values {
+                let cell = &period["by_segment"][s][v];
+                match (hidden_period, responses(cell)) {
+                    (true, _) => unknown.insert(key(p, s, v), 0.0),
+                    (false, Some(n)) => known.insert(key(p, s, v), n),
+                    (false, None) => unknown.insert(key(p, s, v), 1.0),
+                };
+            }
+        }
+    }
+    for (s, values) in &segments {
+        sums.push((total.clone(), values.iter().map(|v| key("", s, v)).collect()));
+        for v in values {
+            match responses(&level["by_segment"][s][v]) {
+                Some(n) => known.insert(key("", s, v), n),
+                None => unknown.insert(key("", s, v), 1.0),
+            };
+            sums.push((key("", s, v), periods.iter().map(|p| key(p, s, v)).collect()));
+        }
+    }
+    Level { known, unknown, sums }
+}
+
+/// The attacker's least or most for `target`: `None` when unbounded.
+fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Option<f64> {
+    let mut problem = Problem::new(direction);
+    let vars: BTreeMap<&Key, _> = level
+        .unknown
+        .iter()
+        .map(|(k, &least)| {
+            (
+                k,
+                problem.add_var(if k == target { 1.0 } else { 0.0 }, (least, f64::INFINITY)),
+            )
+        })
+        .collect();
+    for (total, parts) in &level.sums {
+        let mut terms = Vec::new();
+        let mut rhs = 0.0;
+        for (k, sign) in std::iter::once((total, -1.0)).chain(parts.iter().map(|p| (p, 1.0))) {
+            match vars.get(k) {
+                Some(&v) => terms.push((v, sign)),
+                None => rhs -= sign * level.known.get(k).copied().unwrap_or(0.0),
+            }
+        }
+        if !terms.is_empty() {
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+        }
+    }
+    match problem.solve() {
+        Ok(outcome) => Some(outcome.into_solution().expect("solved").objective()),
+        Err(microlp::Error::Unbounded) => None,
+        Err(e) => panic!("the published figures are inconsistent: {e:?}"),
+    }
+}
+
+/// Every hidden cell the attacker narrows more than the rule allows, with
+/// its truth and range.
+fn narrowed(published: &Value, truth: &Value, min_group_size: u64) -> Vec<String> {
+    let mut found = Vec::new();
+    for l in 0..published["levels"].as_array().map_or(0, Vec::len) {
+        let level = read(published, l);
+        let whole = read(truth, l);
+        for (k, &least) in &level.unknown {
+            if least == 0.0 {
+                continue; // inside a hidden period: audited as that period
+            }
+            let true_count = whole.known.get(k).copied().unwrap_or(0.0) as u64;
+            let (Some(lo), hi) = (
+                extreme(&level, k, OptimizationDirection::Minimize),
+                extreme(&level, k, OptimizationDirection::Maximize),
+            ) else {
+                continue;
+            };
+            let Some(hi) = hi else { continue };
+            let width = ((hi + 1e-6).floor() - (lo - 1e-6).ceil()) as u64;
+            let safe = if true_count < min_group_size {
+                width + 2 >= min_group_size
+            } else {
+                width >= min_group_size
+            };
+            if !safe {
+                found.push(format!(
+                    "level {l} {k:?}: {true_count} respondents, narrowed to {lo}..{hi}"
+                ));
+            }
+        }
+    }
+    found
+}
+
+fn data(site: &std::path::Path) -> Value {
+    serde_json::from_slice(&std::fs::read(site.join("support/data.json")).expect("data.json")).expect("JSON")
+}
+
+/// The survey of these tests: one level, one yes/no question, a segment
+/// `group` with the given values, quarterly unless `period` says otherwise.
+fn survey(values: &[&str], period: &str) -> String {
+    let values: Vec<String> = values.iter().map(|v| format!("{v}: {v}")).collect();
+    format!(
+        "title: Support\nlanguages: [en]\nperiod: {period}\nlevels:\n  - id: accuracy\n    name: Accuracy\n\
+         segments:\n  group:\n    name: Group\n    values: {{ {} }}\n\
+         questions:\n  - id: ok\n    level: accuracy\n    type: yes_no\n",
+        values.join(", ")
+    )
+}
+
+/// Responses: (date, group or "" for none, yes).
+fn responses_yaml(rows: &[(String, String, bool)]) -> String {
+    rows.iter()
+        .map(|(date, group, yes)| {
+            let segment = if group.is_empty() {
+                String::new()
+            } else {
+                format!("  segment: {{ group: {group} }}\n")
+            };
+            format!("- submitted: {date}\n{segment}  answers: {{ ok: {yes} }}\n")
+        })
+        .collect()
+}
+
+/// Builds the project with `min_group_size` and with 1; returns what the
+/// attacker narrows, and the published data.json.
+fn attack(
+    values: &[&str],
+    period: &str,
+    rows: &[(String, String, bool)],
+    min_group_size: u64,
+) -> (Vec<String>, Value) {
+    let build = |m: u64| {
+        let project = Project::empty()
+            .file("rapport.yaml", format!("min_group_size: {m}\n"))
+            .survey("support", &survey(values, period))
+            .responses("support", "a.yaml", responses_yaml(rows));
+        let site = project.build();
+        data(&site)
+    };
+    let published = build(min_group_size);
+    let truth = build(1);
+    (narrowed(&published, &truth, min_group_size), published)
+}
+
+/// `n` responses on `date` in `group`.
+fn many(n: usize, date: &str, group: &str) -> Vec<(String, String, bool)> {
+    (0..n)
+        .map(|i| (date.to_owned(), group.to_owned(), i % 2 == 0))
+        .collect()
+}
+
+fn hidden(cell: &Value) -> bool {
+    cell.get("hidden").is_some()
+}
+
+#[test]
+fn two_small_cells_that_protect_each_other_are_not_left_at_one_each() {
+    // a 18, b 1, c 1: b and c hide each other, but add up to 2.
+    let mut rows = many(18, "2026-09-01", "a");
+    rows.extend(many(1, "2026-09-02", "b"));
+    rows.extend(many(1, "2026-09-03", "c"));
+    let (found, d) = attack(&["a", "b", "c"], "quarter", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(hidden(&d["levels"][0]["by_segment"]["group"]["a"]), "a goes too");
+}
+
+#[test]
+fn a_protecting_cell_published_in_every_period_does_not_give_the_small_one_away() {
+    // b: 6 in each of three quarters (18 overall), c: 2 overall.
+    let mut rows = Vec::new();
+    for (q, date) in ["2026-02-01", "2026-05-01", "2026-08-01"].iter().enumerate() {
+        rows.extend(many(20, date, "a"));
+        rows.extend(many(6, date, "b"));
+        if q < 2 {
+            rows.extend(many(1, date, "c"));
+        }
+    }
+    let (found, _) = attack(&["a", "b", "c"], "quarter", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn hidden_cells_joined_by_a_bridge_are_not_solved() {
+    // Two periods, three groups; small cells in different rows and columns.
+    let mut rows = Vec::new();
+    rows.extend(many(12, "2026-02-01", "a"));
+    rows.extend(many(2, "2026-02-01", "b"));
+    rows.extend(many(9, "2026-02-01", "c"));
+    rows.extend(many(11, "2026-05-01", "a"));
+    rows.extend(many(8, "2026-05-01", "b"));
+    rows.extend(many(3, "2026-05-01", "c"));
+    let (found, _) = attack(&["a", "b", "c"], "quarter", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn respondents_without_a_value_are_a_cell_protected_like_the_others() {
+    let mut rows = Vec::new();
+    for date in ["2026-02-01", "2026-05-01", "2026-08-01"] {
+        rows.extend(many(10, date, "a"));
+        rows.extend(many(9, date, "b"));
+        rows.extend(many(2, date, ""));
+    }
+    let (found, d) = attack(&["a", "b"], "quarter", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+    let q1 = &d["levels"][0]["by_period"]["2026-Q1"];
+    assert!(hidden(&q1) || hidden(&q1["by_segment"]["group"]["_none"]));
+}
+
+#[test]
+fn a_one_person_week_is_hidden_and_cannot_be_worked_out() {
+    let mut rows = Vec::new();
+    rows.extend(many(7, "2026-09-07", "a"));
+    rows.extend(many(1, "2026-09-14", "a"));
+    rows.extend(many(8, "2026-09-21", "a"));
+    rows.extend(many(9, "2026-09-28", "a"));
+    let (found, d) = attack(&["a"], "week", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+    let week = &d["levels"][0]["by_period"]["2026-W38"];
+    assert!(hidden(week), "{week}");
+    assert!(!serde_json::to_string(week).expect("JSON").contains("score"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Random tables: 1 to 4 quarters, 2 to 4 groups and respondents
+    /// without one, each cell 0 to 12 respondents.
+    #[test]
+    fn no_hidden_cell_of_a_random_table_can_be_narrowed(
+        cells in prop::collection::vec(prop::collection::vec(0usize..13, 5), 1..5),
+        groups in 2usize..5,
+    ) {
+        let values = ["a", "b", "c", "d"];
+        let dates = ["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"];
+        let mut rows = Vec::new();
+        for (p, counts) in cells.iter().enumerate() {
+            for (g, &n) in counts.iter().take(groups + 1).enumerate() {
+                let group = if g == groups { "" } else { values[g] };
+                rows.extend(many(n, dates[p], group));
+            }
+        }
+        prop_assume!(!rows.is_empty());
+        let (found, _) = attack(&values[..groups], "quarter", &rows, 5);
+        prop_assert!(found.is_empty(), "{:#?}", found);
+    }
+}
