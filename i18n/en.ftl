@@ -98,3 +98,9 @@ comments-distinct = { $n ->
 }
 comments-since = Counts cover the answers from { $date } on.
 comments-times = (×{ $shown })
+
+# With `publish: closed-periods`: the responses of the period still open.
+open-period = { $n ->
+    [one] { $shown } response in { $period } counts once the period is over.
+   *[other] { $shown } responses in { $period } count once the period is over.
+}

@@ -87,3 +87,9 @@ comments-distinct = { $n ->
 }
 comments-since = Antallene gjelder svarene fra og med { $date }.
 comments-times = (×{ $shown })
+
+# With `publish: closed-periods`: the responses of the period still open.
+open-period = { $n ->
+    [one] { $shown } svar fra { $period } telles når perioden er over.
+   *[other] { $shown } svar fra { $period } telles når perioden er over.
+}

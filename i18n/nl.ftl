@@ -87,3 +87,9 @@ comments-distinct = { $n ->
 }
 comments-since = De aantallen tellen de antwoorden vanaf { $date }.
 comments-times = (×{ $shown })
+
+# With `publish: closed-periods`: the responses of the period still open.
+open-period = { $n ->
+    [one] { $shown } antwoord uit { $period } telt mee zodra de periode voorbij is.
+   *[other] { $shown } antwoorden uit { $period } tellen mee zodra de periode voorbij is.
+}

@@ -97,3 +97,11 @@ comments-distinct = { $n ->
 }
 comments-since = Повторы подсчитаны по ответам начиная с { $date }.
 comments-times = (×{ $shown })
+
+# With `publish: closed-periods`: the responses of the period still open.
+open-period = { $n ->
+    [one] { $shown } ответ за { $period } будет учтён, когда период закончится.
+    [few] { $shown } ответа за { $period } будут учтены, когда период закончится.
+    [many] { $shown } ответов за { $period } будут учтены, когда период закончится.
+   *[other] { $shown } ответа за { $period } будут учтены, когда период закончится.
+}

@@ -91,3 +91,9 @@ comments-distinct = { $n ->
 }
 comments-since = Antalen gäller svaren från och med { $date }.
 comments-times = (×{ $shown })
+
+# With `publish: closed-periods`: the responses of the period still open.
+open-period = { $n ->
+    [one] { $shown } svar från { $period } räknas när perioden är slut.
+   *[other] { $shown } svar från { $period } räknas när perioden är slut.
+}

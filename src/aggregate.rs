@@ -61,6 +61,22 @@ pub struct QuestionCounts {
 }
 
 impl QuestionCounts {
+    /// Takes out counts that were merged in before.
+    fn unmerge(&mut self, other: &QuestionCounts) {
+        self.answers -= other.answers;
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a -= b;
+        }
+        for (set, n) in &other.sets {
+            if let Some(mine) = self.sets.get_mut(set) {
+                *mine -= n;
+                if *mine == 0 {
+                    self.sets.remove(set);
+                }
+            }
+        }
+    }
+
     fn merge(&mut self, other: &QuestionCounts) {
         self.answers += other.answers;
         if self.counts.len() < other.counts.len() {
@@ -112,6 +128,19 @@ impl CellCounts {
     /// Respondents who answered at least one scored question of `level`.
     pub fn level_responses(&self, level: usize) -> u64 {
         self.levels[level].n
+    }
+
+    /// Takes out counts that were merged in before (exact: the moments
+    /// are whole numbers).
+    fn unmerge(&mut self, other: &CellCounts) {
+        self.responses -= other.responses;
+        for (a, b) in self.levels.iter_mut().zip(&other.levels) {
+            a.unmerge(b);
+        }
+        self.overall.unmerge(&other.overall);
+        for (a, b) in self.questions.iter_mut().zip(&other.questions) {
+            a.unmerge(b);
+        }
     }
 
     fn merge(&mut self, other: &CellCounts) {
@@ -262,6 +291,29 @@ impl Sample {
         self.truncate();
         // The pairs never looked at above rank below the one `truncate`
         // dropped, so none is newer than the cut it recorded.
+    }
+
+    /// Takes out the answers given on the days `open` says, and returns
+    /// how many. When some of those were past [`KEPT`] (not kept), what
+    /// the sample holds of the other days is not known either, and it is
+    /// emptied: nothing of the question is published until the period
+    /// closes.
+    pub fn close(&mut self, open: impl Fn(time::Date) -> bool) -> u64 {
+        if self.cut.is_some_and(&open) {
+            let all = self.total;
+            *self = Sample::default();
+            return all;
+        }
+        let before = self.total;
+        self.kept.retain(|a| {
+            if open(a.day) {
+                self.total -= a.count;
+                false
+            } else {
+                true
+            }
+        });
+        before - self.total
     }
 
     /// Drops the pairs past [`KEPT`], recording the newest dropped day.
@@ -433,6 +485,47 @@ impl Tally {
         self.latest = self.latest.max(other.latest);
     }
 
+    /// Takes the responses of period `open` out of every count, as if
+    /// they had not been given; returns how many there were. (`latest`
+    /// becomes the latest day before the period, which only the survey's
+    /// period kind can tell: `kind`.)
+    pub fn close(&mut self, kind: crate::period::PeriodKind, open: Period) -> u64 {
+        let responses = self
+            .cell(Cell {
+                period: Some(open),
+                ..Cell::ALL
+            })
+            .map_or(0, |c| c.responses);
+        let inside: Vec<Cell> = self
+            .cells
+            .keys()
+            .filter(|c| c.period == Some(open))
+            .copied()
+            .collect();
+        for cell in inside {
+            if let Some(counts) = self.cells.remove(&cell) {
+                let total = Cell { period: None, ..cell };
+                if let Some(t) = self.cells.get_mut(&total) {
+                    t.unmerge(&counts);
+                    if t.responses == 0 {
+                        self.cells.remove(&total);
+                    }
+                }
+            }
+        }
+        let is_open = |day: time::Date| kind.of(day) == open;
+        for sample in self.texts.values_mut() {
+            sample.close(is_open);
+        }
+        self.texts.retain(|_, s| s.total > 0);
+        let mut day = self.latest;
+        while let Some(d) = day.filter(|d| is_open(*d)) {
+            day = d.previous_day();
+        }
+        self.latest = day;
+        responses
+    }
+
     /// The counts of a cell, if any response fell in it.
     pub fn cell(&self, cell: Cell) -> Option<&CellCounts> {
         self.cells.get(&cell)
@@ -505,6 +598,7 @@ pub(crate) mod tests {
                 values: vec![choice("x"), choice("y")],
             }],
             audience: None,
+            closed_periods: false,
             translations: Vec::new(),
         }
     }
@@ -689,6 +783,44 @@ pub(crate) mod tests {
             SHOWN as u64 + u64::from(newest.iter().any(|d| d.text == "text 3"))
         );
         assert!(newest.iter().all(|d| d.latest == day(1)));
+    }
+
+    #[test]
+    fn closing_a_period_leaves_what_the_other_periods_add_up_to() {
+        let mut s = survey();
+        s.questions.push(Question {
+            id: "say".into(),
+            level: None,
+            text: Text::plain("Say"),
+            kind: Kind::Text { publish: true },
+            aliases: Vec::new(),
+        });
+        let say = |t: &str| (2, Answer::Text(t.into()));
+        let closed = vec![
+            response("2026-01-10", Some(0), vec![(0, Answer::Code(0)), say("Fast")]),
+            response(
+                "2026-02-10",
+                Some(1),
+                vec![(0, Answer::Code(1)), (1, Answer::Many(0b01))],
+            ),
+        ];
+        let open = vec![
+            response("2026-04-10", None, vec![(1, Answer::Many(0b10)), say("Fast")]),
+            response("2026-05-02", Some(1), vec![(0, Answer::Code(0)), say("New")]),
+        ];
+        let mut before = Tally::default();
+        for r in &closed {
+            before.add(&s, r);
+        }
+        let mut all = before.clone();
+        for r in &open {
+            all.add(&s, r);
+        }
+        let q2 = PeriodKind::Quarter.of(parse_date("2026-04-01").expect("date"));
+        assert_eq!(all.close(PeriodKind::Quarter, q2), 2);
+        assert_eq!(all.cells, before.cells);
+        assert_eq!(all.texts, before.texts);
+        assert_eq!(all.latest, parse_date("2026-03-31"));
     }
 
     #[test]

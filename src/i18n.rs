@@ -169,6 +169,17 @@ impl Words {
         self.format(id, Some(&fa))
     }
 
+    /// A message with a count (`$n`, `$shown`) and other text arguments.
+    pub fn count_with(&self, id: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let mut fa = FluentArgs::new();
+        fa.set("n", FluentValue::from(n as f64));
+        fa.set("shown", FluentValue::from(self.integer(n)));
+        for (k, v) in args {
+            fa.set(*k, FluentValue::from(*v));
+        }
+        self.format(id, Some(&fa))
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_owned();

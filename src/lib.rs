@@ -222,7 +222,19 @@ fn analyse_survey(
     );
     diags.extend(collected.diags);
     analysis.read_counts.add(collected.counts);
-    let mut scores = score::score(&survey, &collected.tally, analysis.config.min_group_size);
+    let mut tally = collected.tally;
+    // `publish: closed-periods`: the latest period with any response is
+    // open; its responses are taken out of every count and only their
+    // number is published.
+    let open_period = match tally.latest {
+        Some(day) if survey.closed_periods => {
+            let open = survey.period.of(day);
+            Some((open, tally.close(survey.period, open)))
+        }
+        _ => None,
+    };
+    let mut scores = score::score(&survey, &tally, analysis.config.min_group_size);
+    scores.open_period = open_period;
     let hidden = privacy::protect(&survey, &mut scores, analysis.config.min_group_size);
     analysis.privacy.add(hidden);
     analysis.surveys.push((survey, scores));

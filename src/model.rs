@@ -286,6 +286,9 @@ pub struct Survey {
     pub segments: Vec<Segment>,
     /// Whose experience is scored, when not everyone's.
     pub audience: Option<Audience>,
+    /// `publish: closed-periods`: the latest period with a response is
+    /// open, and nothing of it is published but how many responses it has.
+    pub closed_periods: bool,
     /// How far each language other than the default is translated.
     pub translations: Vec<Coverage>,
 }

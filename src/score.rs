@@ -159,6 +159,9 @@ pub struct Scores {
     pub periods: Vec<Period>,
     /// The latest `submitted` date among the responses; `None` without any.
     pub latest: Option<time::Date>,
+    /// With `publish: closed-periods`: the open period and how many
+    /// responses it has, which count nowhere else.
+    pub open_period: Option<(Period, u64)>,
 }
 
 /// A question's score, top-2-box and Net Promoter Score from its counts.
@@ -449,6 +452,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
         texts,
         periods,
         latest: tally.latest,
+        open_period: None,
     }
 }
 

@@ -41,6 +41,13 @@ impl Moments {
         self.sumsq += other.sumsq;
     }
 
+    /// Takes out moments that were merged in before.
+    pub fn unmerge(&mut self, other: &Moments) {
+        self.n -= other.n;
+        self.sum -= other.sum;
+        self.sumsq -= other.sumsq;
+    }
+
     /// The mean, when there is a score.
     pub fn mean(&self) -> Option<f64> {
         (self.n > 0).then(|| self.sum as f64 / self.n as f64 / UNIT)

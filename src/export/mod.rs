@@ -222,6 +222,7 @@ pub(crate) mod tests {
             ],
             segments: Vec::new(),
             audience: None,
+            closed_periods: false,
             translations: Vec::new(),
         }
     }

@@ -183,10 +183,18 @@ pub fn ranges(table: &Table) -> Vec<Option<Range>> {
 /// respondents (then the first) among those sharing a sum with it, else
 /// among those sharing a sum with any unknown cell.
 fn next_to_hide(table: &Table, i: usize) -> Option<usize> {
+    // A cell that is a fixed cell by another name (the only period, a
+    // segment's only value) would be hidden for nothing.
+    let pinned = |j: usize| {
+        table.sums.iter().any(|s| {
+            (s.parts == [j] && table.cells[s.total].fixed)
+                || (s.total == j && s.parts.len() == 1 && table.cells[s.parts[0]].fixed)
+        })
+    };
     let pick = |sums: &mut dyn Iterator<Item = &Sum>| {
         sums.flat_map(|s| std::iter::once(s.total).chain(s.parts.iter().copied()))
             .filter(|&j| table.cells[j].state == State::Published && !table.cells[j].fixed)
-            .filter(|&j| table.cells[j].count > 0)
+            .filter(|&j| table.cells[j].count > 0 && !pinned(j))
             .min_by_key(|&j| (table.cells[j].count, j))
     };
     let touches = |s: &&Sum, cell: usize| s.total == cell || s.parts.contains(&cell);

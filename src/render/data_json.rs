@@ -51,6 +51,19 @@ pub struct Document {
     pub levels: Vec<Level>,
     /// The free-text questions.
     pub text_questions: Vec<TextQuestion>,
+    /// With `publish: closed-periods`: the open period, whose responses
+    /// count nowhere else; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_period: Option<OpenPeriod>,
+}
+
+/// `open_period`: the period still collecting, and how many responses it has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenPeriod {
+    /// Its key.
+    pub period: String,
+    /// Its responses.
+    pub responses: u64,
 }
 
 /// `overall`: the survey's score.
@@ -488,6 +501,10 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
         }),
         levels,
         text_questions,
+        open_period: scores.open_period.map(|(period, responses)| OpenPeriod {
+            period: period.to_string(),
+            responses,
+        }),
     }
 }
 

@@ -439,6 +439,10 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         description: survey.description.as_ref().map(|d| cx.html(d)),
         alternates,
         headline: Headline {
+            open_period: scores.open_period.map(|(period, n)| {
+                cx.words
+                    .count_with("open-period", n, &[("period", &cx.words.period(period))])
+            }),
             responses: cx.words.count("responses", scores.responses),
             period,
             overall: scores.overall.map(|s| {

@@ -66,6 +66,9 @@ pub struct Headline {
     pub now: Option<String>,
     /// The focus level in one sentence.
     pub sentence: String,
+    /// With `publish: closed-periods`: how many responses the open period
+    /// has, which count once it is over.
+    pub open_period: Option<String>,
 }
 
 /// One band of the pyramid.

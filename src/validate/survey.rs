@@ -11,7 +11,7 @@ use crate::yaml::{Node, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "title",
     "description",
     "languages",
@@ -22,7 +22,9 @@ const FIELDS: [&str; 10] = [
     "questions",
     "segments",
     "audience",
+    "publish",
 ];
+const PUBLISH: [&str; 2] = ["all", "closed-periods"];
 const LEVEL_FIELDS: [&str; 5] = ["id", "name", "description", "target", "recommendations"];
 const QUESTION_FIELDS: [&str; 11] = [
     "id",
@@ -145,6 +147,25 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         .map(|n| segments(ctx, &mut langs, n))
         .unwrap_or_default();
     let audience = fields.get("audience").and_then(|n| audience(ctx, n, &segments));
+    let closed_periods = match fields.get("publish") {
+        None => false,
+        Some(n) => match n.text() {
+            Some("all") => false,
+            Some("closed-periods") => true,
+            _ => {
+                let found = n.text().unwrap_or("");
+                ctx.unknown(
+                    code::WRONG_TYPE,
+                    n.span,
+                    format!("publish: expected all or closed-periods, found {}", n.describe()),
+                    "not a way to publish",
+                    found,
+                    &PUBLISH,
+                );
+                false
+            }
+        },
+    };
 
     let gaps = std::mem::take(&mut langs.gaps);
     let texts = langs.texts;
@@ -177,6 +198,7 @@ pub fn survey(ctx: &mut Ctx, survey_id: &str, node: &Node) -> Option<Survey> {
         questions,
         segments,
         audience,
+        closed_periods,
         translations,
     })
 }

@@ -298,7 +298,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     /// Random tables: 1 to 4 quarters, 2 to 4 groups and respondents
-    /// without one, each cell 0 to 12 respondents.
+    /// without one, each cell 0 to 12 respondents, 10 in all at least.
     #[test]
     fn no_hidden_cell_of_a_random_table_can_be_narrowed(
         cells in prop::collection::vec(prop::collection::vec(0usize..13, 5), 1..5),
@@ -313,7 +313,10 @@ proptest! {
                 rows.extend(many(n, dates[p], group));
             }
         }
-        prop_assume!(!rows.is_empty());
+        // Below twice min_group_size respondents, the level's own total
+        // (always published) bounds its cells, whatever is hidden; `check`
+        // says so.
+        prop_assume!(rows.len() >= 10);
         let (found, _) = attack(&values[..groups], "quarter", &rows, 5);
         prop_assert!(found.is_empty(), "{:#?}", found);
     }

@@ -480,3 +480,45 @@ fn a_hidden_previous_period_is_not_compared_with() {
     let page = std::fs::read_to_string(out.join("support/index.html")).expect("page");
     assert!(!page.contains("since"), "a change from a hidden period is shown");
 }
+
+/// `publish: closed-periods`: the latest period with a response is open;
+/// its responses count nowhere but in `open_period`, so adding one to it
+/// changes nothing else anyone can compare.
+#[test]
+fn an_open_period_publishes_only_how_many_it_has() {
+    let response =
+        |date: &str, value: u32| format!("- submitted: {date}\n  answers: {{ on-time: {value} }}\n");
+    let mut closed = String::new();
+    for day in 1..=6 {
+        closed.push_str(&response(&format!("2026-05-{day:02}"), 4));
+    }
+    let open = response("2026-08-03", 1) + &response("2026-08-04", 2);
+    let project = crate::project::Project::new()
+        .survey_with(|s| s.replace("languages: [en]", "languages: [en]\npublish: closed-periods"))
+        .responses("support", "a.yaml", closed.as_str())
+        .responses("support", "b.yaml", open.as_str());
+    let before = std::fs::read(project.build().join("support/data.json")).expect("data.json");
+    let d: Value = serde_json::from_slice(&before).expect("JSON");
+    // a.yaml of Project::new() was replaced: six responses in 2026-Q2.
+    assert_eq!(d["responses"], 6);
+    assert_eq!(d["periods"], serde_json::json!(["2026-Q2"]));
+    assert_eq!(
+        d["open_period"],
+        serde_json::json!({"period": "2026-Q3", "responses": 2})
+    );
+    close(&d["levels"][0]["score"], 75.0);
+    let page = std::fs::read_to_string(project.root().join("site/support/index.html")).expect("page");
+    assert!(
+        page.contains("2 responses in 3rd quarter 2026 count once the period is over."),
+        "{page}"
+    );
+
+    // One more response in the open period: only the count moves.
+    let project = project.responses("support", "c.yaml", response("2026-08-05", 5));
+    let after: Value =
+        serde_json::from_slice(&std::fs::read(project.build().join("support/data.json")).expect("data.json"))
+            .expect("JSON");
+    let mut expected = d.clone();
+    expected["open_period"]["responses"] = 3.into();
+    assert_eq!(after, expected);
+}
