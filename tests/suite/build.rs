@@ -522,3 +522,36 @@ fn an_open_period_publishes_only_how_many_it_has() {
     expected["open_period"]["responses"] = 3.into();
     assert_eq!(after, expected);
 }
+
+/// `rapport diff` warns when two builds differ by fewer than
+/// `min_group_size` respondents in a published figure; with
+/// `publish: closed-periods`, a response in the open period changes no
+/// figure, and one backdated into a closed period is warned about.
+#[test]
+fn diff_warns_when_a_few_new_respondents_can_be_subtracted() {
+    let response = |date: &str| format!("- submitted: {date}\n  answers: {{ on-time: 4 }}\n");
+    let closed: String = (1..=6).map(|d| response(&format!("2026-05-{d:02}"))).collect();
+    let project = crate::project::Project::new()
+        .survey_with(|s| s.replace("languages: [en]", "languages: [en]\npublish: closed-periods"))
+        .responses("support", "a.yaml", closed.as_str())
+        .responses("support", "b.yaml", response("2026-08-03"));
+    let base = tempfile::tempdir().expect("temp dir");
+    crate::support::copy_tree(&project.build(), base.path());
+    let diff = |project: &crate::project::Project| {
+        project.build();
+        let out = crate::support::rapport(project.root())
+            .args(["diff"])
+            .arg(base.path())
+            .output()
+            .expect("diff runs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let project = project.responses("support", "c.yaml", response("2026-08-04"));
+    assert!(
+        !diff(&project).contains("privacy warning"),
+        "a response in the open period"
+    );
+    let project = project.responses("support", "d.yaml", response("2026-05-20"));
+    let text = diff(&project);
+    assert!(text.contains("**privacy warning:** 2 figures grew by fewer than 5 respondents (`accuracy` +1, `accuracy`, 2026-Q2 +1)"), "{text}");
+}

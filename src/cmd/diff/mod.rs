@@ -56,7 +56,11 @@ pub fn diff(base: &Path, new: &Path) -> Result<String, DiffError> {
     let mut changed = false;
     for id in ids {
         let lines = match (base.get(id), new.get(id)) {
-            (Some(before), Some(after)) => wording::compare(before, after),
+            (Some(before), Some(after)) => {
+                let mut lines = wording::compare(before, after);
+                lines.extend(differencing(before, after));
+                lines
+            }
             (None, Some(after)) => vec![wording::introduce(after)],
             (Some(_), None) => vec!["removed".to_string()],
             (None, None) => Vec::new(),
@@ -76,6 +80,40 @@ pub fn diff(base: &Path, new: &Path) -> Result<String, DiffError> {
         out.push_str("\nNothing changed.\n");
     }
     Ok(out)
+}
+
+/// Most cells a differencing warning names.
+const NAMED: usize = 6;
+
+/// The figures whose respondents grew by fewer than `min_group_size`: a
+/// reader who keeps both sites can subtract one from the other and read
+/// what those few answered. One warning line naming them, or none.
+fn differencing(before: &read::Data, after: &read::Data) -> Option<String> {
+    let min = after.min_group_size.or(before.min_group_size)?;
+    let mut grown: Vec<(String, u64)> = after
+        .counts
+        .iter()
+        .filter_map(|(at, &n)| {
+            let was = *before.counts.get(at)?;
+            (n > was && n - was < min).then(|| (at.clone(), n - was))
+        })
+        .collect();
+    if grown.is_empty() {
+        return None;
+    }
+    let total = grown.len();
+    grown.truncate(NAMED);
+    let named: Vec<String> = grown.iter().map(|(at, k)| format!("{at} +{k}")).collect();
+    let more = if total > NAMED {
+        format!(" and {} more", total - NAMED)
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "**privacy warning:** {} grew by fewer than {min} respondents ({}{more}): anyone who keeps both sites can subtract them and read what those respondents answered. With `publish: closed-periods` in survey.yaml, new responses are counted only once their period is over.",
+        if total == 1 { "1 figure".to_owned() } else { format!("{total} figures") },
+        named.join(", ")
+    ))
 }
 
 /// Why two sites could not be compared (a missing folder, a data.json that is not valid JSON); Display names the path.
@@ -223,6 +261,7 @@ mod tests {
 - level value removed
 - the focus level is now speed (was none)
 - min_group_size: 3 → 5
+- **privacy warning:** 4 figures grew by fewer than 5 respondents (`speed` +1, `speed`, 2026-Q3 +1, `speed`, 2026-Q3, region north +1, `speed`, region north +1): anyone who keeps both sites can subtract them and read what those respondents answered. With `publish: closed-periods` in survey.yaml, new responses are counted only once their period is over.
 
 ### gamma
 - new survey, 1 response, no overall score

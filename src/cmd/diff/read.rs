@@ -30,6 +30,10 @@ pub(super) struct Data {
     /// The current period, when data.json has one (v2).
     pub(super) current: Option<CurrentFigures>,
     pub(super) levels: Vec<Level>,
+    /// The respondents of every published figure that has them, by where
+    /// it is: `accuracy`, `accuracy, 2026-Q3`, `accuracy, group staff`,
+    /// `accuracy, 2026-Q3, group staff`.
+    pub(super) counts: BTreeMap<String, u64>,
 }
 
 /// One level of a data.json.
@@ -121,7 +125,52 @@ pub(super) fn parse(value: &Value) -> Result<Data, String> {
         min_group_size,
         current,
         levels,
+        counts: counts(items),
     })
+}
+
+/// The respondents of every published level, period and breakdown cell
+/// (hidden and malformed figures have none).
+fn counts(levels: &[Value]) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::new();
+    let n = |v: &Value| v.get("responses").and_then(Value::as_u64);
+    let cells = |out: &mut BTreeMap<String, u64>, at: &str, v: &Value| {
+        for (segment, values) in v
+            .get("by_segment")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            for (value, cell) in values.as_object().into_iter().flatten() {
+                if let Some(k) = n(cell) {
+                    out.insert(format!("{at}, {segment} {value}"), k);
+                }
+            }
+        }
+    };
+    for level in levels {
+        let Some(id) = level.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        let at = format!("`{id}`");
+        if let Some(k) = n(level) {
+            out.insert(at.clone(), k);
+        }
+        cells(&mut out, &at, level);
+        for (period, figures) in level
+            .get("by_period")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let at = format!("{at}, {period}");
+            if let Some(k) = n(figures) {
+                out.insert(at.clone(), k);
+            }
+            cells(&mut out, &at, figures);
+        }
+    }
+    out
 }
 
 /// One entry of `levels`, found at `at`.
