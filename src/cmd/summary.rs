@@ -71,7 +71,7 @@ pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
     }
     if let Some(width) = p.narrowest {
         line.push_str(&format!(
-            "; the narrowest range a hidden cell can be worked out to spans {}",
+            "; each hidden cell can still be any of at least {}",
             plural(width + 1, "value", "values")
         ));
     }

@@ -112,42 +112,74 @@ pub struct Outcome {
     /// Hidden cells it could not make safe (no published cell left to hide
     /// beside them).
     pub unsafe_cells: Vec<usize>,
+    /// The least width proven for any hidden cell: every hidden cell can be
+    /// any of at least `narrowest + 1` values (`None` without hidden cells).
+    pub narrowest: Option<u64>,
 }
 
 /// Hides cells until every hidden cell is safe.
 pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     let mut outcome = Outcome::default();
-    let mut safe = vec![false; table.cells.len()];
+    let mut proven: Vec<Option<u64>> = vec![None; table.cells.len()];
+    // Values seen in feasible solutions stay feasible when more is hidden
+    // (a cell that turns unknown may keep its value), so they are kept.
+    let mut seen = Seen::new(table.cells.len());
+    let sums_of = sums_of(table);
     'audit: loop {
-        let mut seen = Seen::new(table.cells.len());
-        let hidden_unproven: Vec<usize> = (0..table.cells.len())
-            .filter(|&i| !safe[i] && table.cells[i].state == State::Hidden)
-            .collect();
-        for i in hidden_unproven {
-            let count = table.cells[i].count;
-            if seen.proves_safe(i, count, min_group_size) {
-                safe[i] = true;
+        for members in components(table, &sums_of) {
+            let open: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&i| proven[i].is_none() && table.cells[i].state == State::Hidden)
+                .collect();
+            if open.is_empty() {
                 continue;
             }
-            let range = range_of(table, i, &mut seen);
-            if range.is_some_and(|r| is_safe(count, r, min_group_size)) {
-                safe[i] = true;
-                continue;
-            }
-            match next_to_hide(table, i) {
-                Some(j) => {
-                    hide(table, j, &mut outcome.hidden);
-                    continue 'audit;
+            let lp = Lp::new(table, &members, &sums_of);
+            lp.probe(&open, &mut seen);
+            for i in open {
+                let count = table.cells[i].count;
+                if let Some(width) = seen
+                    .width(i)
+                    .filter(|&w| is_safe(count, Range::spanning(w), min_group_size))
+                {
+                    proven[i] = Some(width);
+                    continue;
                 }
-                None => {
-                    safe[i] = true;
-                    outcome.unsafe_cells.push(i);
+                let range = lp.range(i, &mut seen);
+                if let Some(r) = range.filter(|r| is_safe(count, *r, min_group_size)) {
+                    proven[i] = Some(r.width().unwrap_or(u64::MAX));
+                    continue;
+                }
+                match next_to_hide(table, i) {
+                    Some(j) => {
+                        hide(table, j, &mut outcome.hidden);
+                        continue 'audit;
+                    }
+                    None => {
+                        proven[i] = Some(range.and_then(|r| r.width()).unwrap_or(0));
+                        outcome.unsafe_cells.push(i);
+                    }
                 }
             }
         }
         break;
     }
+    outcome.narrowest = (0..table.cells.len())
+        .filter(|&i| table.cells[i].state == State::Hidden)
+        .filter_map(|i| proven[i])
+        .min();
     outcome
+}
+
+impl Range {
+    /// A range of `width` from 1, for judging a width alone.
+    fn spanning(width: u64) -> Range {
+        Range {
+            lo: 1,
+            hi: Some(1 + width),
+        }
+    }
 }
 
 /// Hides cell `j` and the cells that go with it.
@@ -168,15 +200,21 @@ fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
     }
 }
 
-/// The range of every hidden cell (`None` for the others).
+/// The range of every hidden cell (`None` for the others): two linear
+/// programs a cell, for tests and reports on small tables.
 pub fn ranges(table: &Table) -> Vec<Option<Range>> {
+    let sums_of = sums_of(table);
     let mut seen = Seen::new(table.cells.len());
-    (0..table.cells.len())
-        .map(|i| match table.cells[i].state {
-            State::Hidden => range_of(table, i, &mut seen),
-            _ => None,
-        })
-        .collect()
+    let mut out = vec![None; table.cells.len()];
+    for members in components(table, &sums_of) {
+        let lp = Lp::new(table, &members, &sums_of);
+        for &i in &members {
+            if table.cells[i].state == State::Hidden {
+                out[i] = lp.range(i, &mut seen);
+            }
+        }
+    }
+    out
 }
 
 /// The published cell to hide for hidden cell `i`: the one with the fewest
@@ -207,6 +245,51 @@ fn next_to_hide(table: &Table, i: usize) -> Option<usize> {
     })
 }
 
+/// For every cell, the sums it is in.
+fn sums_of(table: &Table) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); table.cells.len()];
+    for (k, s) in table.sums.iter().enumerate() {
+        for c in std::iter::once(s.total).chain(s.parts.iter().copied()) {
+            if out[c].last() != Some(&k) {
+                out[c].push(k);
+            }
+        }
+    }
+    out
+}
+
+/// The unknown cells, in groups tied by sums (each group sorted, groups in
+/// the order of their first cell).
+fn components(table: &Table, sums_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let unknown = |c: usize| table.cells[c].state != State::Published;
+    let mut group = vec![usize::MAX; table.cells.len()];
+    let mut out = Vec::new();
+    for start in 0..table.cells.len() {
+        if !unknown(start) || group[start] != usize::MAX {
+            continue;
+        }
+        let id = out.len();
+        group[start] = id;
+        let mut members = vec![start];
+        let mut k = 0;
+        while k < members.len() {
+            for &sum in &sums_of[members[k]] {
+                let s = &table.sums[sum];
+                for c in std::iter::once(s.total).chain(s.parts.iter().copied()) {
+                    if unknown(c) && group[c] == usize::MAX {
+                        group[c] = id;
+                        members.push(c);
+                    }
+                }
+            }
+            k += 1;
+        }
+        members.sort_unstable();
+        out.push(members);
+    }
+    out
+}
+
 /// The least and most values each cell was seen to take in a feasible
 /// solution.
 struct Seen {
@@ -222,17 +305,15 @@ impl Seen {
         }
     }
 
-    /// True when the values seen already show cell `i` safe.
-    fn proves_safe(&self, i: usize, count: u64, min_group_size: u64) -> bool {
+    /// The width of the values cell `i` was seen to take, in whole
+    /// numbers: a lower bound of its true width.
+    fn width(&self, i: usize) -> Option<u64> {
         if self.low[i] > self.high[i] {
-            return false;
+            return None;
         }
-        let range = Range {
-            lo: (self.low[i] - 1e-6).ceil().max(0.0) as u64,
-            hi: Some((self.high[i] + 1e-6).floor().max(0.0) as u64),
-        };
-        // A seen range lies inside the true one, so safe here is safe.
-        is_safe(count, range, min_group_size)
+        let lo = (self.low[i] - 1e-6).ceil();
+        let hi = (self.high[i] + 1e-6).floor();
+        Some((hi - lo).max(0.0) as u64)
     }
 
     fn record(&mut self, cell: usize, value: f64) {
@@ -241,91 +322,123 @@ impl Seen {
     }
 }
 
-/// The cells cell `i` is tied to through sums with unknown cells, all
-/// unknown, in order: the variables of its linear program.
-fn component(table: &Table, i: usize) -> Vec<usize> {
-    let unknown = |c: usize| table.cells[c].state != State::Published;
-    let mut members = vec![i];
-    let mut in_it = vec![false; table.cells.len()];
-    in_it[i] = true;
-    let mut k = 0;
-    while k < members.len() {
-        let c = members[k];
-        for s in &table.sums {
-            let cells = || std::iter::once(s.total).chain(s.parts.iter().copied());
-            if cells().any(|x| x == c) {
-                for x in cells() {
-                    if unknown(x) && !in_it[x] {
-                        in_it[x] = true;
-                        members.push(x);
+/// The linear programs of one group of unknown cells: its variables and
+/// the sums that hold them, with the published cells moved to the right.
+struct Lp<'t> {
+    table: &'t Table,
+    vars: &'t [usize],
+    /// Per sum: (variable positions with their signs, right-hand side).
+    rows: Vec<(Vec<(usize, f64)>, f64)>,
+}
+
+impl<'t> Lp<'t> {
+    fn new(table: &'t Table, vars: &'t [usize], sums_of: &[Vec<usize>]) -> Self {
+        let mut sums: Vec<usize> = vars.iter().flat_map(|&c| sums_of[c].iter().copied()).collect();
+        sums.sort_unstable();
+        sums.dedup();
+        let rows = sums
+            .into_iter()
+            .map(|k| {
+                let s = &table.sums[k];
+                let mut terms = Vec::new();
+                let mut rhs = 0.0;
+                for (c, sign) in std::iter::once((s.total, -1.0)).chain(s.parts.iter().map(|&p| (p, 1.0))) {
+                    match vars.binary_search(&c) {
+                        Ok(v) => terms.push((v, sign)),
+                        Err(_) => rhs -= sign * table.cells[c].count as f64,
                     }
                 }
-            }
-        }
-        k += 1;
+                (terms, rhs)
+            })
+            .collect();
+        Lp { table, vars, rows }
     }
-    members.sort_unstable();
-    members
-}
 
-/// The range of hidden cell `i`; `None` when the solver fails.
-fn range_of(table: &Table, i: usize, seen: &mut Seen) -> Option<Range> {
-    let vars = component(table, i);
-    let hi = optimum(table, &vars, i, OptimizationDirection::Maximize, seen)?;
-    let lo = optimum(table, &vars, i, OptimizationDirection::Minimize, seen)?;
-    Some(Range {
-        lo: lo.map_or(1, |v| (v - 1e-6).ceil().max(0.0) as u64),
-        hi: hi.map(|v| (v + 1e-6).floor().max(0.0) as u64),
-    })
-}
-
-/// The extreme of cell `target` over the feasible values of `vars`:
-/// `Some(None)` when unbounded, `None` when the solver fails.
-fn optimum(
-    table: &Table,
-    vars: &[usize],
-    target: usize,
-    direction: OptimizationDirection,
-    seen: &mut Seen,
-) -> Option<Option<f64>> {
-    let mut problem = Problem::new(direction);
-    let handles: Vec<_> = vars
-        .iter()
-        .map(|&c| {
-            let lower = if table.cells[c].state == State::Hidden {
-                1.0
+    /// Pushes the hidden cells `open` all up, all down, and by a few fixed
+    /// mixed weights, recording the values seen: most cells are proven
+    /// safe by these alone.
+    fn probe(&self, open: &[usize], seen: &mut Seen) {
+        let position = |c: usize| self.vars.binary_search(&c).ok();
+        for round in 0..6u64 {
+            let direction = if round % 2 == 0 {
+                OptimizationDirection::Maximize
             } else {
-                0.0
+                OptimizationDirection::Minimize
             };
-            problem.add_var(if c == target { 1.0 } else { 0.0 }, (lower, f64::INFINITY))
-        })
-        .collect();
-    let var_of = |c: usize| vars.binary_search(&c).ok().map(|k| handles[k]);
-    for s in &table.sums {
-        let mut terms = Vec::new();
-        let mut rhs = 0.0;
-        let mut add = |c: usize, sign: f64| match var_of(c) {
-            Some(v) => terms.push((v, sign)),
-            None => rhs -= sign * table.cells[c].count as f64,
-        };
-        add(s.total, -1.0);
-        for &p in &s.parts {
-            add(p, 1.0);
-        }
-        if !terms.is_empty() {
-            problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+            let mut objective = vec![0.0; self.vars.len()];
+            for (k, &c) in open.iter().enumerate() {
+                if let Some(v) = position(c) {
+                    // Weights 1 in the first rounds, then mixed signs from
+                    // a fixed scramble of the cell's place.
+                    let scramble = (k as u64 + 1)
+                        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                        .rotate_left(round as u32 * 7);
+                    objective[v] = if round < 2 {
+                        1.0
+                    } else if scramble & 1 == 0 {
+                        1.0
+                    } else {
+                        -1.0
+                    };
+                }
+            }
+            self.solve(&objective, direction, seen);
         }
     }
-    match problem.solve() {
-        Ok(outcome) => {
-            let solution = outcome.into_solution().ok()?;
-            for (k, &c) in vars.iter().enumerate() {
-                seen.record(c, solution.var_value(handles[k]));
+
+    /// The range of hidden cell `i`; `None` when the solver fails.
+    fn range(&self, i: usize, seen: &mut Seen) -> Option<Range> {
+        let v = self.vars.binary_search(&i).ok()?;
+        let mut objective = vec![0.0; self.vars.len()];
+        objective[v] = 1.0;
+        let hi = self.solve(&objective, OptimizationDirection::Maximize, seen)?;
+        let lo = self.solve(&objective, OptimizationDirection::Minimize, seen)?;
+        Some(Range {
+            lo: lo.map_or(1, |v| (v - 1e-6).ceil().max(0.0) as u64),
+            hi: hi.map(|v| (v + 1e-6).floor().max(0.0) as u64),
+        })
+    }
+
+    /// The optimum of `objective`: `Some(None)` when unbounded, `None`
+    /// when the solver fails.
+    fn solve(
+        &self,
+        objective: &[f64],
+        direction: OptimizationDirection,
+        seen: &mut Seen,
+    ) -> Option<Option<f64>> {
+        let mut problem = Problem::new(direction);
+        let handles: Vec<_> = self
+            .vars
+            .iter()
+            .zip(objective)
+            .map(|(&c, &w)| {
+                let lower = if self.table.cells[c].state == State::Hidden {
+                    1.0
+                } else {
+                    0.0
+                };
+                problem.add_var(w, (lower, f64::INFINITY))
+            })
+            .collect();
+        for (terms, rhs) in &self.rows {
+            if terms.is_empty() {
+                continue;
             }
-            Some(Some(solution.objective()))
+            let expr: Vec<_> = terms.iter().map(|&(v, sign)| (handles[v], sign)).collect();
+            problem.add_constraint(expr.as_slice(), ComparisonOp::Eq, *rhs);
         }
-        Err(microlp::Error::Unbounded) => Some(None),
-        Err(_) => None,
+        match problem.solve() {
+            Ok(outcome) => {
+                let solution = outcome.into_solution().ok()?;
+                for (k, &c) in self.vars.iter().enumerate() {
+                    seen.record(c, solution.var_value(handles[k]));
+                }
+                Some(Some(solution.objective()))
+            }
+            Err(microlp::Error::Unbounded) => Some(None),
+            Err(_) => None,
+        }
     }
 }
 

@@ -29,7 +29,7 @@ pub struct Privacy {
     pub complement: u64,
     /// Of those, the cells the audit hid.
     pub audit: u64,
-    /// The narrowest range left to any hidden cell (how many values beyond
+    /// The narrowest range proven for any hidden cell (how many values beyond
     /// its least it may take), when any cell is hidden.
     pub narrowest: Option<u64>,
     /// Hidden cells the audit could not make safe (none in any table it
@@ -82,12 +82,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         privacy.complement += hidden;
         privacy.audit += hidden;
         privacy.unsafe_cells += outcome.unsafe_cells.len() as u64;
-        let narrowest = audit::ranges(&table.table)
-            .into_iter()
-            .flatten()
-            .filter_map(|r| r.width())
-            .min();
-        privacy.narrowest = match (privacy.narrowest, narrowest) {
+        privacy.narrowest = match (privacy.narrowest, outcome.narrowest) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
