@@ -373,12 +373,10 @@ impl<'t> Lp<'t> {
                     let scramble = (k as u64 + 1)
                         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
                         .rotate_left(round as u32 * 7);
-                    objective[v] = if round < 2 {
-                        1.0
-                    } else if scramble & 1 == 0 {
-                        1.0
-                    } else {
+                    objective[v] = if round >= 2 && scramble & 1 == 1 {
                         -1.0
+                    } else {
+                        1.0
                     };
                 }
             }
