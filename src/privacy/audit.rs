@@ -125,6 +125,9 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     // (a cell that turns unknown may keep its value), so they are kept.
     let mut seen = Seen::new(table.cells.len());
     let sums_of = sums_of(table);
+    // The first pass probes each group of cells six ways; after a cell is
+    // hidden, most cells are proven already and two probes do.
+    let mut rounds = 6;
     'audit: loop {
         for members in components(table, &sums_of) {
             let open: Vec<usize> = members
@@ -136,7 +139,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 continue;
             }
             let lp = Lp::new(table, &members, &sums_of);
-            lp.probe(&open, &mut seen);
+            lp.probe(&open, rounds, &mut seen);
             for i in open {
                 let count = table.cells[i].count;
                 if let Some(width) = seen
@@ -154,6 +157,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 match next_to_hide(table, i) {
                     Some(j) => {
                         hide(table, j, &mut outcome.hidden);
+                        rounds = 2;
                         continue 'audit;
                     }
                     None => {
@@ -354,12 +358,12 @@ impl<'t> Lp<'t> {
         Lp { table, vars, rows }
     }
 
-    /// Pushes the hidden cells `open` all up, all down, and by a few fixed
-    /// mixed weights, recording the values seen: most cells are proven
-    /// safe by these alone.
-    fn probe(&self, open: &[usize], seen: &mut Seen) {
+    /// Pushes the hidden cells `open` all up, all down, and (with more
+    /// than two `rounds`) by fixed mixed weights, recording the values
+    /// seen: most cells are proven safe by these alone.
+    fn probe(&self, open: &[usize], rounds: u64, seen: &mut Seen) {
         let position = |c: usize| self.vars.binary_search(&c).ok();
-        for round in 0..6u64 {
+        for round in 0..rounds {
             let direction = if round % 2 == 0 {
                 OptimizationDirection::Maximize
             } else {
