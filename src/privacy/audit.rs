@@ -125,9 +125,10 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     // (a cell that turns unknown may keep its value), so they are kept.
     let mut seen = Seen::new(table.cells.len());
     let sums_of = sums_of(table);
-    // The first pass probes each group of cells six ways; after a cell is
-    // hidden, most cells are proven already and two probes do.
-    let mut rounds = 6;
+    // A group gets one probing round per hundred of its open cells never
+    // probed before (2 to 48): after a cell is hidden, most are proven
+    // already and two rounds do.
+    let mut probed = vec![false; table.cells.len()];
     'audit: loop {
         for members in components(table, &sums_of) {
             let open: Vec<usize> = members
@@ -139,7 +140,12 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 continue;
             }
             let lp = Lp::new(table, &members, &sums_of);
-            lp.probe(&open, rounds, &mut seen);
+            let fresh = open.iter().filter(|&&c| !probed[c]).count();
+            let rounds = (fresh / 100).clamp(2, 48);
+            lp.probe(&open, rounds.min(open.len()), &mut seen);
+            for &c in &open {
+                probed[c] = true;
+            }
             for i in open {
                 let count = table.cells[i].count;
                 if let Some(width) = seen
@@ -157,7 +163,6 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 match next_to_hide(table, i) {
                     Some(j) => {
                         hide(table, j, &mut outcome.hidden);
-                        rounds = 2;
                         continue 'audit;
                     }
                     None => {
@@ -358,33 +363,20 @@ impl<'t> Lp<'t> {
         Lp { table, vars, rows }
     }
 
-    /// Pushes the hidden cells `open` all up, all down, and (with more
-    /// than two `rounds`) by fixed mixed weights, recording the values
-    /// seen: most cells are proven safe by these alone.
-    fn probe(&self, open: &[usize], rounds: u64, seen: &mut Seen) {
-        let position = |c: usize| self.vars.binary_search(&c).ok();
+    /// Pushes the hidden cells `open` up in `rounds` interleaved sets
+    /// (every `rounds`-th cell, so that the cells pushed together seldom
+    /// share a sum), recording the values seen: pushing one set up pushes
+    /// the others down, so most cells are seen near both ends of their
+    /// range and proven safe without a program of their own.
+    fn probe(&self, open: &[usize], rounds: usize, seen: &mut Seen) {
         for round in 0..rounds {
-            let direction = if round % 2 == 0 {
-                OptimizationDirection::Maximize
-            } else {
-                OptimizationDirection::Minimize
-            };
             let mut objective = vec![0.0; self.vars.len()];
-            for (k, &c) in open.iter().enumerate() {
-                if let Some(v) = position(c) {
-                    // Weights 1 in the first rounds, then mixed signs from
-                    // a fixed scramble of the cell's place.
-                    let scramble = (k as u64 + 1)
-                        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                        .rotate_left(round as u32 * 7);
-                    objective[v] = if round >= 2 && scramble & 1 == 1 {
-                        -1.0
-                    } else {
-                        1.0
-                    };
+            for &c in open.iter().skip(round).step_by(rounds) {
+                if let Ok(v) = self.vars.binary_search(&c) {
+                    objective[v] = 1.0;
                 }
             }
-            self.solve(&objective, direction, seen);
+            self.solve(&objective, OptimizationDirection::Maximize, seen);
         }
     }
 
