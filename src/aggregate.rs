@@ -785,8 +785,8 @@ pub(crate) mod tests {
         assert!(newest.iter().all(|d| d.latest == day(1)));
     }
 
-    #[test]
-    fn closing_a_period_leaves_what_the_other_periods_add_up_to() {
+    /// [`survey`] with a third question, a published text `say`.
+    fn survey_that_says() -> Survey {
         let mut s = survey();
         s.questions.push(Question {
             id: "say".into(),
@@ -795,6 +795,12 @@ pub(crate) mod tests {
             kind: Kind::Text { publish: true },
             aliases: Vec::new(),
         });
+        s
+    }
+
+    #[test]
+    fn closing_a_period_leaves_what_the_other_periods_add_up_to() {
+        let s = survey_that_says();
         let say = |t: &str| (2, Answer::Text(t.into()));
         let closed = vec![
             response("2026-01-10", Some(0), vec![(0, Answer::Code(0)), say("Fast")]),
@@ -825,14 +831,7 @@ pub(crate) mod tests {
 
     #[test]
     fn merging_is_independent_of_order_and_split() {
-        let mut s = survey();
-        s.questions.push(Question {
-            id: "say".into(),
-            level: None,
-            text: Text::plain("Say"),
-            kind: Kind::Text { publish: true },
-            aliases: Vec::new(),
-        });
+        let s = survey_that_says();
         let say = |t: &str| (2, Answer::Text(t.into()));
         let rs = vec![
             response("2026-01-10", Some(0), vec![(0, Answer::Code(0)), say("Fast")]),
