@@ -294,12 +294,14 @@ impl Sample {
     }
 
     /// Takes out the answers given on the days `open` says, and returns
-    /// how many. When some of those were past [`KEPT`] (not kept), what
-    /// the sample holds of the other days is not known either, and it is
-    /// emptied: nothing of the question is published until the period
-    /// closes.
+    /// how many. When the sample was cut at [`KEPT`] pairs and the open
+    /// days had any of them, what it holds of the other days depends on
+    /// the open ones, and it is emptied: nothing of the question is
+    /// published until the period closes.
     pub fn close(&mut self, open: impl Fn(time::Date) -> bool) -> u64 {
-        if self.cut.is_some_and(&open) {
+        // Pairs of the open period may have pushed older pairs out: what is
+        // left would show that they did, so nothing is left.
+        if self.cut.is_some() && self.kept.iter().any(|a| open(a.day)) || self.cut.is_some_and(&open) {
             let all = self.total;
             *self = Sample::default();
             return all;

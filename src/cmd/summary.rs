@@ -69,7 +69,8 @@ pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
             p.audit
         ));
     }
-    if let Some(width) = p.narrowest {
+    // An unbounded cell's width is u64::MAX: nothing to say about it.
+    if let Some(width) = p.narrowest.filter(|w| *w < u64::MAX) {
         line.push_str(&format!(
             "; each hidden cell can still be any of at least {}",
             plural(width + 1, "value", "values")
@@ -124,7 +125,7 @@ pub fn json(analysis: &Analysis, lang: Option<&str>) -> serde_json::Value {
             "small_cells_hidden": analysis.privacy.small,
             "complement_cells_hidden": analysis.privacy.complement,
             "audit_cells_hidden": analysis.privacy.audit,
-            "narrowest_range": analysis.privacy.narrowest.map(|w| w + 1),
+            "narrowest_range": analysis.privacy.narrowest.filter(|w| *w < u64::MAX).map(|w| w + 1),
             "unprotected_cells": analysis.privacy.unsafe_cells,
         },
     })

@@ -47,6 +47,10 @@ pub struct Cell {
     pub fixed: bool,
     /// Cells hidden along with it (a period's cells go with the period).
     pub with: Vec<usize>,
+    /// The most it can be, as far as anyone can tell, when that is
+    /// published elsewhere (everyone who answered a level is at most the
+    /// survey's respondents).
+    pub upper: Option<u64>,
 }
 
 /// `total` is the sum of `parts`.
@@ -407,12 +411,10 @@ impl<'t> Lp<'t> {
             .iter()
             .zip(objective)
             .map(|(&c, &w)| {
-                let lower = if self.table.cells[c].state == State::Hidden {
-                    1.0
-                } else {
-                    0.0
-                };
-                problem.add_var(w, (lower, f64::INFINITY))
+                let cell = &self.table.cells[c];
+                let lower = if cell.state == State::Hidden { 1.0 } else { 0.0 };
+                let upper = cell.upper.map_or(f64::INFINITY, |u| u as f64);
+                problem.add_var(w, (lower, upper))
             })
             .collect();
         for (terms, rhs) in &self.rows {
@@ -446,6 +448,7 @@ mod tests {
             state,
             fixed: false,
             with: Vec::new(),
+            upper: None,
         }
     }
 
@@ -456,6 +459,7 @@ mod tests {
             state: State::Published,
             fixed: true,
             with: Vec::new(),
+            upper: None,
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
         Table {
@@ -536,6 +540,7 @@ mod tests {
             state: Published,
             fixed: true,
             with: Vec::new(),
+            upper: None,
         });
         let sum = |total, parts: &[usize]| Sum {
             total,

@@ -52,8 +52,9 @@ fn state_of(cell: &BreakdownCell, period_hidden: bool) -> (u64, State) {
     }
 }
 
-/// The linked table of `level`.
-pub fn build(level: &LevelScore, audience: Option<Audience>) -> Linked {
+/// The linked table of `level`; `survey_responses` is the survey's
+/// published number of responses, which bounds everyone's.
+pub fn build(level: &LevelScore, audience: Option<Audience>, survey_responses: u64) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place| {
@@ -62,6 +63,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>) -> Linked {
             state,
             fixed,
             with: Vec::new(),
+            upper: None,
         });
         places.push(place);
         cells.len() - 1
@@ -131,18 +133,33 @@ pub fn build(level: &LevelScore, audience: Option<Audience>) -> Linked {
         Some(_) => add(total_count, State::Unpublished, false, Place::All),
         None => add(level.responses, State::Published, true, Place::Level),
     };
+    // Everyone who answered the level is among the survey's respondents,
+    // whose number is published.
+    if audience.is_some() {
+        cells[all].upper = Some(survey_responses);
+    }
     let mut sums = vec![Sum {
         total: all,
         parts: period_all.clone(),
     }];
+    // With an audience, only the audience's own segment counts everyone;
+    // the other segments' cells count the audience alone, so they add up
+    // to the audience's cells: its period figures and the level's total.
+    let audience_of_period = |p: usize| audience.map(|a| grid[p][a.segment][a.value]);
+    let level_total = audience.map(|a| overall[a.segment][a.value]);
     for s in 0..segments {
+        let everyone = audience.is_none_or(|a| a.segment == s);
         sums.push(Sum {
-            total: all,
+            total: if everyone { all } else { level_total.unwrap_or(all) },
             parts: overall[s].clone(),
         });
         for p in 0..periods {
             sums.push(Sum {
-                total: period_all[p],
+                total: if everyone {
+                    period_all[p]
+                } else {
+                    audience_of_period(p).unwrap_or(period_all[p])
+                },
                 parts: grid[p][s].clone(),
             });
         }

@@ -76,7 +76,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
         // The rules above look at one row at a time; the audit looks at
         // every sum at once and hides until nothing can be worked out.
-        let mut table = linked::build(level, survey.audience);
+        let mut table = linked::build(level, survey.audience, scores.responses);
         let outcome = audit::protect(&mut table.table, min_group_size);
         let hidden = linked::apply(level, &table, &outcome.hidden);
         privacy.complement += hidden;
@@ -89,7 +89,12 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     }
     if let Some(audience) = survey.audience {
         for level in &mut scores.levels {
-            protect_gaps(level, audience.segment, min_group_size);
+            protect_gaps(
+                level,
+                audience.segment,
+                survey.segments[audience.segment].values.len(),
+                min_group_size,
+            );
         }
     }
     if let Some(current) = &mut scores.current {
@@ -148,13 +153,15 @@ fn hide_periods(by_period: &mut [PeriodScore], min_group_size: u64, privacy: &mu
 /// its cell of the audience segment's breakdown is hidden, and wherever it
 /// has fewer than `min_group_size` respondents (for a question: answers),
 /// so a gap never shows what the breakdown hides.
-fn protect_gaps(level: &mut LevelScore, segment: usize, min_group_size: u64) {
+fn protect_gaps(level: &mut LevelScore, segment: usize, values: usize, min_group_size: u64) {
     let row = &level.by_segment[segment];
     let mut hidden_groups = Vec::new();
     for gap in &mut level.gaps {
         let in_breakdown = match gap.group {
             Group::Value(v) => matches!(row.get(v), Some(BreakdownCell::Hidden { .. })),
-            Group::NoValue => false,
+            // Respondents without a value are the row's last cell, after
+            // the declared values.
+            Group::NoValue => row.len() > values && matches!(row.last(), Some(BreakdownCell::Hidden { .. })),
         };
         if let GapCell::Shown { responses, .. } = gap.cell {
             if in_breakdown || (responses > 0 && responses < min_group_size) {
@@ -210,9 +217,11 @@ fn protect_current(current: &mut Current, levels: &[LevelScore], min_group_size:
         .iter()
         .zip(levels)
         .position(|(now, level)| matches!(now, Now::Shown { score: Some(s), .. } if *s < level.target));
-    if focus != current.focus {
+    if focus != current.focus || any_hidden {
         current.focus = focus;
-        // The questions were found for another level; naming none is safe.
+        // The questions were found for another level, or with a hidden
+        // level about; naming none whenever a level is hidden now keeps an
+        // empty list from saying which.
         current.focus_questions.clear();
     }
     if any_hidden {

@@ -321,3 +321,112 @@ proptest! {
         prop_assert!(found.is_empty(), "{:#?}", found);
     }
 }
+
+/// A survey with an audience (`group: customer`) and a second segment,
+/// `region`: the region breakdown counts customers only.
+fn audience_survey() -> String {
+    r#"title: Support
+languages: [en]
+period: year
+audience: { group: customer }
+levels:
+  - id: accuracy
+    name: Accuracy
+segments:
+  group:
+    name: Group
+    values: { customer: Customer, staff: Staff, partner: Partner }
+  region:
+    name: Region
+    values: { north: North, south: South, east: East }
+questions:
+  - id: ok
+    level: accuracy
+    type: yes_no
+"#
+    .to_owned()
+}
+
+fn audience_build(rows: &[(&str, &str, usize)]) -> Value {
+    let mut yaml = String::new();
+    for (group, region, n) in rows {
+        for i in 0..*n {
+            let mut segment = format!("group: {group}");
+            if !region.is_empty() {
+                segment.push_str(&format!(", region: {region}"));
+            }
+            if group.is_empty() {
+                segment = format!("region: {region}");
+            }
+            yaml.push_str(&format!(
+                "- submitted: 2026-0{}-01\n  segment: {{ {segment} }}\n  answers: {{ ok: {} }}\n",
+                1 + i % 2,
+                i % 2 == 0
+            ));
+        }
+    }
+    let project = Project::empty()
+        .survey("support", &audience_survey())
+        .responses("support", "a.yaml", yaml);
+    data(&project.build())
+}
+
+#[test]
+fn a_second_segment_beside_an_audience_adds_up_to_the_audience() {
+    // Customers by region: north 1, south 1, east 6; ten staff. The two
+    // small regions add up to the level's 8 minus east's 6: east goes too.
+    let d = audience_build(&[
+        ("customer", "north", 1),
+        ("customer", "south", 1),
+        ("customer", "east", 6),
+        ("staff", "east", 10),
+    ]);
+    let region = &d["levels"][0]["by_segment"]["region"];
+    assert!(hidden(&region["north"]) && hidden(&region["south"]), "{region}");
+    assert!(
+        hidden(&region["east"]),
+        "east would give north and south away: {region}"
+    );
+}
+
+#[test]
+fn respondents_without_a_group_are_hidden_in_the_gap_where_the_breakdown_hides_them() {
+    // 20 customers, 3 staff, 7 without a group: staff is small, and the
+    // unnamed cell is hidden to protect it; the gap must not show it.
+    let d = audience_build(&[("customer", "east", 20), ("staff", "east", 3), ("", "east", 7)]);
+    let level = &d["levels"][0];
+    assert!(hidden(&level["by_segment"]["group"]["staff"]));
+    if hidden(&level["by_segment"]["group"]["_none"]) {
+        assert!(hidden(&level["gap"]["_none"]), "{}", level["gap"]);
+        assert!(
+            hidden(&level["questions"][0]["gap"]["_none"]),
+            "{}",
+            level["questions"][0]["gap"]
+        );
+    }
+}
+
+#[test]
+fn check_reports_a_hidden_cell_nothing_bounds() {
+    // Respondents without a group, beside an audience: everyone's total is
+    // published nowhere, so some hidden cells have no upper bound at all.
+    let yaml: String = (0..20)
+        .map(|_| {
+            "- submitted: 2026-01-01\n  segment: { group: customer }\n  answers: { ok: yes }\n".to_owned()
+        })
+        .chain((0..3).map(|_| {
+            "- submitted: 2026-01-01\n  segment: { group: staff }\n  answers: { ok: no }\n".to_owned()
+        }))
+        .chain((0..7).map(|_| "- submitted: 2026-01-01\n  answers: { ok: no }\n".to_owned()))
+        .collect();
+    let project = Project::empty()
+        .survey("support", &audience_survey())
+        .responses("support", "a.yaml", yaml);
+    let out = crate::support::rapport(project.root())
+        .arg("check")
+        .output()
+        .expect("check runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("privacy: 2 breakdown cells hidden"), "{stderr}");
+}
