@@ -1,7 +1,7 @@
 //! A level's figures as the linked table an attacker sees: every period,
 //! every segment value (and the unnamed cell of respondents without one),
 //! every period x value, and the sums that tie them. [`build`] makes the
-//! [`audit::Table`] from a level's scores; [`apply`] hides on the page
+//! [`audit::Table`](super::audit::Table) from a level's scores; [`apply`] hides on the page
 //! what the audit hid in the table.
 //!
 //! With an audience, a period's published respondents are the audience's
@@ -52,9 +52,22 @@ fn state_of(cell: &BreakdownCell, period_hidden: bool) -> (u64, State) {
     }
 }
 
-/// The linked table of `level`; `survey_responses` is the survey's
-/// published number of responses, which bounds everyone's.
-pub fn build(level: &LevelScore, audience: Option<Audience>, survey_responses: u64) -> Linked {
+/// What else the site tells about a level's table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    /// The survey's published number of responses, which bounds everyone's.
+    pub responses: u64,
+    /// Per period: true when the site shows it has fewer than
+    /// `min_group_size` respondents without a figure (a period after the
+    /// current one, or between the previous and the current one, which
+    /// are the latest two with that many).
+    pub small_periods: Vec<bool>,
+    /// `min_group_size`.
+    pub min_group_size: u64,
+}
+
+/// The linked table of `level`, with what else is `known` of it.
+pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place| {
@@ -136,7 +149,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, survey_responses: u
     // Everyone who answered the level is among the survey's respondents,
     // whose number is published.
     if audience.is_some() {
-        cells[all].upper = Some(survey_responses);
+        cells[all].upper = Some(known.responses);
     }
     let mut sums = vec![Sum {
         total: all,
@@ -168,6 +181,15 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, survey_responses: u
                 total: overall[s][v],
                 parts: (0..periods).map(|p| grid[p][s][v]).collect(),
             });
+        }
+    }
+    // A period the current figures show to be small is at most
+    // min_group_size - 1.
+    for (c, place) in places.iter().enumerate() {
+        if let Place::Period(p) = *place {
+            if known.small_periods.get(p).copied().unwrap_or(false) {
+                cells[c].upper = Some(known.min_group_size.saturating_sub(1));
+            }
         }
     }
     // A period goes with everything in it.

@@ -58,6 +58,11 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // survey's scores: hiding it would protect nothing, so it is never the
     // cell taken along with a small one.
     let published = |s: usize| survey.audience.filter(|a| a.segment == s).map(|a| a.value);
+    let known = linked::Known {
+        responses: scores.responses,
+        small_periods: small_periods(scores),
+        min_group_size,
+    };
     for level in &mut scores.levels {
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
@@ -76,7 +81,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
         // The rules above look at one row at a time; the audit looks at
         // every sum at once and hides until nothing can be worked out.
-        let mut table = linked::build(level, survey.audience, scores.responses);
+        let mut table = linked::build(level, survey.audience, &known);
         let outcome = audit::protect(&mut table.table, min_group_size);
         let hidden = linked::apply(level, &table, &outcome.hidden);
         privacy.complement += hidden;
@@ -111,6 +116,26 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     privacy
+}
+
+/// The periods the current figures show to have fewer than
+/// `min_group_size` respondents: the current period is the latest with that
+/// many and the previous one the latest before it, so every period after
+/// the current one, and between the two, has fewer.
+fn small_periods(scores: &Scores) -> Vec<bool> {
+    let Some(current) = &scores.current else {
+        return vec![false; scores.periods.len()];
+    };
+    scores
+        .periods
+        .iter()
+        .map(|p| {
+            *p > current.period
+                || current
+                    .previous
+                    .is_some_and(|prev| *p > prev && *p < current.period)
+        })
+        .collect()
 }
 
 /// Hides a level's periods with fewer than `min_group_size` respondents:

@@ -30,6 +30,8 @@ type Key = (String, String, String);
 struct Level {
     known: BTreeMap<Key, f64>,
     unknown: BTreeMap<Key, f64>,
+    /// Unknowns the site shows to be at most so much.
+    most: BTreeMap<Key, f64>,
     sums: Vec<(Key, Vec<Key>)>,
 }
 
@@ -38,8 +40,11 @@ fn responses(cell: &Value) -> Option<f64> {
 }
 
 /// The attacker's view of level `l` of a published data.json. Surveys
-/// without an audience only (the level's total is then everyone's).
-fn read(d: &Value, l: usize) -> Level {
+/// without an audience only (the level's total is then everyone's). The
+/// current period is the latest with `min_group_size` respondents and the
+/// previous one the latest before it: the periods after the current one,
+/// and between the two, have fewer.
+fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
     let level = &d["levels"][l];
     let mut known = BTreeMap::new();
     let mut unknown = BTreeMap::new();
@@ -93,7 +98,25 @@ fn read(d: &Value, l: usize) -> Level {
             sums.push((key("", s, v), periods.iter().map(|p| key(p, s, v)).collect()));
         }
     }
-    Level { known, unknown, sums }
+    let mut most = BTreeMap::new();
+    let current = d["current"]["period"].as_str();
+    let previous = d["current"]["previous"].as_str();
+    for p in &periods {
+        let after = current.is_some_and(|c| p.as_str() > c);
+        let between = match (previous, current) {
+            (Some(a), Some(c)) => p.as_str() > a && p.as_str() < c,
+            _ => false,
+        };
+        if after || between {
+            most.insert(key(p, "", ""), (min_group_size - 1) as f64);
+        }
+    }
+    Level {
+        known,
+        unknown,
+        most,
+        sums,
+    }
 }
 
 /// The attacker's least or most for `target`: `None` when unbounded.
@@ -103,9 +126,10 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
         .unknown
         .iter()
         .map(|(k, &least)| {
+            let most = level.most.get(k).copied().unwrap_or(f64::INFINITY);
             (
                 k,
-                problem.add_var(if k == target { 1.0 } else { 0.0 }, (least, f64::INFINITY)),
+                problem.add_var(if k == target { 1.0 } else { 0.0 }, (least, most)),
             )
         })
         .collect();
@@ -134,8 +158,8 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
 fn narrowed(published: &Value, truth: &Value, min_group_size: u64) -> Vec<String> {
     let mut found = Vec::new();
     for l in 0..published["levels"].as_array().map_or(0, Vec::len) {
-        let level = read(published, l);
-        let whole = read(truth, l);
+        let level = read(published, l, min_group_size);
+        let whole = read(truth, l, 1);
         for (k, &least) in &level.unknown {
             if least == 0.0 {
                 continue; // inside a hidden period: audited as that period
@@ -278,6 +302,17 @@ fn respondents_without_a_value_are_a_cell_protected_like_the_others() {
     assert!(found.is_empty(), "{found:#?}");
     let q1 = &d["levels"][0]["by_period"]["2026-Q1"];
     assert!(hidden(q1) || hidden(&q1["by_segment"]["group"]["_none"]));
+}
+
+#[test]
+fn the_current_period_does_not_give_later_small_periods_away() {
+    // 10, 4 and 4 respondents a year: the current period is 2023, so 2024
+    // and 2025 have fewer than 5 each, and they add up to 8.
+    let mut rows = many(10, "2023-06-01", "a");
+    rows.extend(many(4, "2024-06-01", "a"));
+    rows.extend(many(4, "2025-06-01", "a"));
+    let (found, _) = attack(&["a"], "year", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
