@@ -63,6 +63,9 @@ pub enum BreakdownCell {
         /// Its respondents, which are never published: what the privacy
         /// audit protects.
         responses: u64,
+        /// Its score, never published either: the audit checks that it
+        /// cannot be worked out.
+        score: Option<f64>,
     },
     /// Nobody in the cell.
     NoData,
@@ -86,6 +89,9 @@ pub struct PeriodScore {
     /// Set by [`crate::privacy`] when the period has too few respondents
     /// (or is hidden with such a period): nothing of it is shown.
     pub hidden: bool,
+    /// The score the period had before it was hidden, for the privacy
+    /// audit; never published.
+    pub hidden_score: Option<f64>,
     /// Per segment, the period's cells.
     pub by_segment: Vec<Breakdown>,
 }
@@ -399,6 +405,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                     score,
                     ci95,
                     hidden: false,
+                    hidden_score: None,
                     by_segment: segment_cells(l, Some(*p)),
                 }
             })

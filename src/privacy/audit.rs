@@ -51,6 +51,10 @@ pub struct Cell {
     /// published elsewhere (everyone who answered a level is at most the
     /// survey's respondents).
     pub upper: Option<u64>,
+    /// Its score, 0-100 (published for a published cell, the truth for a
+    /// hidden one): its respondents' scores add up to `score * count`, a sum
+    /// the audit ties like the counts.
+    pub score: Option<f64>,
 }
 
 /// `total` is the sum of `parts`.
@@ -155,13 +159,16 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 if let Some(width) = seen
                     .width(i)
                     .filter(|&w| is_safe(count, Range::spanning(w), min_group_size))
+                    .filter(|_| seen.score_moves(i) || table.cells[i].score.is_none())
                 {
                     proven[i] = Some(width);
                     continue;
                 }
                 let range = lp.range(i, &mut seen);
-                if let Some(r) = range.filter(|r| is_safe(count, *r, min_group_size)) {
-                    proven[i] = Some(r.width().unwrap_or(u64::MAX));
+                let free = range.is_some_and(|r| is_safe(count, r, min_group_size))
+                    && lp.score_is_free(i, &mut seen);
+                if free {
+                    proven[i] = Some(range.and_then(|r| r.width()).unwrap_or(u64::MAX));
                     continue;
                 }
                 match next_to_hide(table, i) {
@@ -308,6 +315,10 @@ fn components(table: &Table, sums_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
 struct Seen {
     low: Vec<f64>,
     high: Vec<f64>,
+    /// Per cell, the least and most of `sum - score * count` seen: when
+    /// they differ, the cell's score is not pinned.
+    score_low: Vec<f64>,
+    score_high: Vec<f64>,
 }
 
 impl Seen {
@@ -315,6 +326,8 @@ impl Seen {
         Seen {
             low: vec![f64::INFINITY; n],
             high: vec![f64::NEG_INFINITY; n],
+            score_low: vec![f64::INFINITY; n],
+            score_high: vec![f64::NEG_INFINITY; n],
         }
     }
 
@@ -333,15 +346,42 @@ impl Seen {
         self.low[cell] = self.low[cell].min(value);
         self.high[cell] = self.high[cell].max(value);
     }
+
+    fn record_score(&mut self, cell: usize, deviation: f64) {
+        self.score_low[cell] = self.score_low[cell].min(deviation);
+        self.score_high[cell] = self.score_high[cell].max(deviation);
+    }
+
+    /// True when solutions were seen in which cell `i`'s respondents'
+    /// scores add up to clearly different means.
+    fn score_moves(&self, i: usize) -> bool {
+        self.score_high[i] - self.score_low[i] > SCORE_SLACK
+    }
 }
 
-/// The linear programs of one group of unknown cells: its variables and
-/// the sums that hold them, with the published cells moved to the right.
+/// How far apart two sums of scores must be to count as different: sums are
+/// means times counts, written with float rounding.
+const SCORE_SLACK: f64 = 1e-3;
+
+/// The linear programs of one group of unknown cells: a count for each, and,
+/// when the cells have scores, the sum of its respondents' scores, between 0
+/// and 100 times its count. Every sum of the table holds for counts and for
+/// score sums alike; published cells are moved to the right-hand side.
 struct Lp<'t> {
     table: &'t Table,
     vars: &'t [usize],
-    /// Per sum: (variable positions with their signs, right-hand side).
-    rows: Vec<(Vec<(usize, f64)>, f64)>,
+    /// Whether the score sums are in: every cell of the group and of its
+    /// sums has a score or no respondents.
+    scored: bool,
+    rows: Vec<Row>,
+}
+
+/// One sum of a group's program: the positions of its variables with their
+/// signs, and the right-hand sides of counts and of score sums.
+struct Row {
+    terms: Vec<(usize, f64)>,
+    counts: f64,
+    scores: f64,
 }
 
 impl<'t> Lp<'t> {
@@ -349,35 +389,59 @@ impl<'t> Lp<'t> {
         let mut sums: Vec<usize> = vars.iter().flat_map(|&c| sums_of[c].iter().copied()).collect();
         sums.sort_unstable();
         sums.dedup();
+        // A published cell must say its score for its sum to be known; an
+        // unknown cell's sum is a variable anyway.
+        let has_score = |c: usize| {
+            vars.binary_search(&c).is_ok() || table.cells[c].score.is_some() || table.cells[c].count == 0
+        };
+        let mut scored = vars.iter().any(|&c| table.cells[c].score.is_some());
         let rows = sums
             .into_iter()
             .map(|k| {
                 let s = &table.sums[k];
                 let mut terms = Vec::new();
-                let mut rhs = 0.0;
+                let (mut rhs, mut score_rhs) = (0.0, 0.0);
                 for (c, sign) in std::iter::once((s.total, -1.0)).chain(s.parts.iter().map(|&p| (p, 1.0))) {
+                    scored &= has_score(c);
                     match vars.binary_search(&c) {
                         Ok(v) => terms.push((v, sign)),
-                        Err(_) => rhs -= sign * table.cells[c].count as f64,
+                        Err(_) => {
+                            let cell = &table.cells[c];
+                            rhs -= sign * cell.count as f64;
+                            score_rhs -= sign * cell.count as f64 * cell.score.unwrap_or(0.0);
+                        }
                     }
                 }
-                (terms, rhs)
+                Row {
+                    terms,
+                    counts: rhs,
+                    scores: score_rhs,
+                }
             })
             .collect();
-        Lp { table, vars, rows }
+        Lp {
+            table,
+            vars,
+            scored,
+            rows,
+        }
     }
 
     /// Pushes the hidden cells `open` up in `rounds` interleaved sets
     /// (every `rounds`-th cell, so that the cells pushed together seldom
     /// share a sum), recording the values seen: pushing one set up pushes
     /// the others down, so most cells are seen near both ends of their
-    /// range and proven safe without a program of their own.
+    /// range and proven safe without a program of their own. Odd rounds
+    /// push the sets' score sums up too.
     fn probe(&self, open: &[usize], rounds: usize, seen: &mut Seen) {
         for round in 0..rounds {
-            let mut objective = vec![0.0; self.vars.len()];
+            let mut objective = Vec::new();
             for &c in open.iter().skip(round).step_by(rounds) {
                 if let Ok(v) = self.vars.binary_search(&c) {
-                    objective[v] = 1.0;
+                    objective.push((v, 1.0));
+                    if self.scored && round % 2 == 1 {
+                        objective.push((self.vars.len() + v, 0.01));
+                    }
                 }
             }
             self.solve(&objective, OptimizationDirection::Maximize, seen);
@@ -387,8 +451,7 @@ impl<'t> Lp<'t> {
     /// The range of hidden cell `i`; `None` when the solver fails.
     fn range(&self, i: usize, seen: &mut Seen) -> Option<Range> {
         let v = self.vars.binary_search(&i).ok()?;
-        let mut objective = vec![0.0; self.vars.len()];
-        objective[v] = 1.0;
+        let objective = [(v, 1.0)];
         let hi = self.solve(&objective, OptimizationDirection::Maximize, seen)?;
         let lo = self.solve(&objective, OptimizationDirection::Minimize, seen)?;
         Some(Range {
@@ -397,38 +460,97 @@ impl<'t> Lp<'t> {
         })
     }
 
-    /// The optimum of `objective`: `Some(None)` when unbounded, `None`
-    /// when the solver fails.
+    /// True when hidden cell `i`'s score cannot be worked out: its score
+    /// sum minus its score times its count can be told apart from 0 in
+    /// some feasible solution. Always true without scores.
+    fn score_is_free(&self, i: usize, seen: &mut Seen) -> bool {
+        let (Some(score), true) = (self.table.cells[i].score, self.scored) else {
+            return true;
+        };
+        if seen.score_moves(i) {
+            return true;
+        }
+        let Ok(v) = self.vars.binary_search(&i) else {
+            return true;
+        };
+        let objective = [(self.vars.len() + v, 1.0), (v, -score)];
+        let hi = self.solve(&objective, OptimizationDirection::Maximize, seen);
+        let lo = self.solve(&objective, OptimizationDirection::Minimize, seen);
+        match (hi, lo) {
+            (Some(Some(hi)), Some(Some(lo))) => hi - lo > SCORE_SLACK,
+            // Unbounded either way: not pinned. A failed solve proves
+            // nothing, and the cell counts as pinned.
+            (Some(None), Some(_)) | (Some(_), Some(None)) => true,
+            _ => false,
+        }
+    }
+
+    /// The optimum of `objective` (sparse, over counts then score sums):
+    /// `Some(None)` when unbounded, `None` when the solver fails.
     fn solve(
         &self,
-        objective: &[f64],
+        objective: &[(usize, f64)],
         direction: OptimizationDirection,
         seen: &mut Seen,
     ) -> Option<Option<f64>> {
+        let n = self.vars.len();
+        let mut weights = vec![0.0; if self.scored { 2 * n } else { n }];
+        for &(v, w) in objective {
+            if v < weights.len() {
+                weights[v] += w;
+            }
+        }
         let mut problem = Problem::new(direction);
-        let handles: Vec<_> = self
+        let counts: Vec<_> = self
             .vars
             .iter()
-            .zip(objective)
-            .map(|(&c, &w)| {
+            .enumerate()
+            .map(|(k, &c)| {
                 let cell = &self.table.cells[c];
                 let lower = if cell.state == State::Hidden { 1.0 } else { 0.0 };
                 let upper = cell.upper.map_or(f64::INFINITY, |u| u as f64);
-                problem.add_var(w, (lower, upper))
+                problem.add_var(weights[k], (lower, upper))
             })
             .collect();
-        for (terms, rhs) in &self.rows {
-            if terms.is_empty() {
+        let sums: Vec<_> = if self.scored {
+            (0..n)
+                .map(|k| problem.add_var(weights[n + k], (0.0, f64::INFINITY)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (k, &sum) in sums.iter().enumerate() {
+            // A sum of scores from 0 to 100 each.
+            problem.add_constraint(
+                [(sum, 1.0), (counts[k], -100.0)].as_slice(),
+                ComparisonOp::Le,
+                0.0,
+            );
+        }
+        for row in &self.rows {
+            if row.terms.is_empty() {
                 continue;
             }
-            let expr: Vec<_> = terms.iter().map(|&(v, sign)| (handles[v], sign)).collect();
-            problem.add_constraint(expr.as_slice(), ComparisonOp::Eq, *rhs);
+            let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (counts[v], sign)).collect();
+            problem.add_constraint(expr.as_slice(), ComparisonOp::Eq, row.counts);
+            if self.scored {
+                // Published sums are means times counts, rounded: the sum
+                // holds to within a little.
+                let slack = SCORE_SLACK.max(row.scores.abs() * 1e-9);
+                let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (sums[v], sign)).collect();
+                problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores + slack);
+                problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores - slack);
+            }
         }
         match problem.solve() {
             Ok(outcome) => {
                 let solution = outcome.into_solution().ok()?;
                 for (k, &c) in self.vars.iter().enumerate() {
-                    seen.record(c, solution.var_value(handles[k]));
+                    let x = solution.var_value(counts[k]);
+                    seen.record(c, x);
+                    if let (Some(score), Some(&sum)) = (self.table.cells[c].score, sums.get(k)) {
+                        seen.record_score(c, solution.var_value(sum) - score * x);
+                    }
                 }
                 Some(Some(solution.objective()))
             }
@@ -449,6 +571,7 @@ mod tests {
             fixed: false,
             with: Vec::new(),
             upper: None,
+            score: None,
         }
     }
 
@@ -460,6 +583,7 @@ mod tests {
             fixed: true,
             with: Vec::new(),
             upper: None,
+            score: None,
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
         Table {
@@ -541,6 +665,7 @@ mod tests {
             fixed: true,
             with: Vec::new(),
             upper: None,
+            score: None,
         });
         let sum = |total, parts: &[usize]| Sum {
             total,

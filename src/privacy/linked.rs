@@ -64,19 +64,25 @@ pub struct Known {
     pub small_periods: Vec<bool>,
     /// `min_group_size`.
     pub min_group_size: u64,
+    /// True when the level's scores are means over its respondents (it has
+    /// one scored question), so a score times its count is a sum that adds
+    /// up like the counts.
+    pub additive: bool,
 }
 
 /// The linked table of `level`, with what else is `known` of it.
 pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
-    let mut add = |count: u64, state: State, fixed: bool, place: Place| {
+    let additive = known.additive;
+    let mut add = |count: u64, state: State, fixed: bool, place: Place, score: Option<f64>| {
         cells.push(Cell {
             count,
             state,
             fixed,
             with: Vec::new(),
             upper: None,
+            score: score.filter(|_| additive),
         });
         places.push(place);
         cells.len() - 1
@@ -93,7 +99,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
             .first()
             .map_or(period.responses, |row| row.iter().map(cell_count).sum());
         let all = match audience {
-            Some(_) => add(all_count, State::Unpublished, false, Place::PeriodAll(p)),
+            Some(_) => add(all_count, State::Unpublished, false, Place::PeriodAll(p), None),
             None => add(
                 period.responses,
                 if period.hidden {
@@ -103,6 +109,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
                 },
                 false,
                 Place::Period(p),
+                period.score.or(period.hidden_score),
             ),
         };
         period_all.push(all);
@@ -117,7 +124,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
                 } else {
                     Place::Cell(p, s, v)
                 };
-                ids.push(add(count, state, false, place));
+                ids.push(add(count, state, false, place, score_of(cell)));
             }
             rows.push(ids);
         }
@@ -131,9 +138,9 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
             let is_audience = audience.is_some_and(|a| a.segment == s && a.value == v);
             let (count, state) = state_of(cell, false);
             ids.push(if is_audience {
-                add(level.responses, State::Published, true, Place::Level)
+                add(level.responses, State::Published, true, Place::Level, level.score)
             } else {
-                add(count, state, false, Place::Overall(s, v))
+                add(count, state, false, Place::Overall(s, v), score_of(cell))
             });
         }
         overall.push(ids);
@@ -143,8 +150,8 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
         _ => level.responses,
     };
     let all = match audience {
-        Some(_) => add(total_count, State::Unpublished, false, Place::All),
-        None => add(level.responses, State::Published, true, Place::Level),
+        Some(_) => add(total_count, State::Unpublished, false, Place::All, None),
+        None => add(level.responses, State::Published, true, Place::Level, level.score),
     };
     // Everyone who answered the level is among the survey's respondents,
     // whose number is published.
@@ -206,6 +213,14 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
     Linked {
         table: Table { cells, sums },
         places,
+    }
+}
+
+/// A cell's score, published or not.
+fn score_of(cell: &BreakdownCell) -> Option<f64> {
+    match *cell {
+        BreakdownCell::Score { score, .. } | BreakdownCell::Hidden { score, .. } => score,
+        BreakdownCell::NoData => None,
     }
 }
 

@@ -62,8 +62,9 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         responses: scores.responses,
         small_periods: small_periods(scores),
         min_group_size,
+        additive: false,
     };
-    for level in &mut scores.levels {
+    for (l, level) in scores.levels.iter_mut().enumerate() {
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
             for (s, row) in period.by_segment.iter_mut().enumerate() {
@@ -81,6 +82,15 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
         // The rules above look at one row at a time; the audit looks at
         // every sum at once and hides until nothing can be worked out.
+        let scored_questions = survey
+            .questions
+            .iter()
+            .filter(|q| q.level == Some(l) && q.kind.is_scored())
+            .count();
+        let known = linked::Known {
+            additive: scored_questions == 1,
+            ..known.clone()
+        };
         let mut table = linked::build(level, survey.audience, &known);
         let outcome = audit::protect(&mut table.table, min_group_size);
         let hidden = linked::apply(level, &table, &outcome.hidden);
@@ -285,10 +295,11 @@ pub fn hide_row(
 /// Hides a shown cell (`complement`: to protect another), keeping its
 /// respondents for the audit.
 pub fn hide_cell(cell: &mut BreakdownCell, complement: bool) {
-    if let BreakdownCell::Score { responses, .. } = *cell {
+    if let BreakdownCell::Score { responses, score, .. } = *cell {
         *cell = BreakdownCell::Hidden {
             complement,
             responses,
+            score,
         };
     }
 }
@@ -391,14 +402,21 @@ mod tests {
             score: None,
             ci95: None,
             hidden: false,
+            hidden_score: None,
             by_segment: vec![cells],
         }
     }
 
+    /// A hidden cell whose score was 50, as [`shown`]'s are.
     fn hidden(complement: bool, responses: u64) -> BreakdownCell {
+        hidden_scored(complement, responses, Some(50.0))
+    }
+
+    fn hidden_scored(complement: bool, responses: u64, score: Option<f64>) -> BreakdownCell {
         BreakdownCell::Hidden {
             complement,
             responses,
+            score,
         }
     }
 
@@ -445,8 +463,8 @@ mod tests {
             .collect();
         hide_row(&mut row, 5, &mut Privacy::default(), Some(0));
         assert!(matches!(row[0], BreakdownCell::Score { responses: 5, .. }));
-        assert_eq!(row[1], hidden(true, 9));
-        assert_eq!(row[2], hidden(false, 2));
+        assert_eq!(row[1], hidden_scored(true, 9, None));
+        assert_eq!(row[2], hidden_scored(false, 2, None));
     }
 
     #[test]
@@ -466,7 +484,7 @@ mod tests {
                     score: Some(80.0),
                     ci95: None,
                 },
-                hidden(false, 3),
+                hidden_scored(false, 3, Some(10.0)),
                 hidden(true, 7),
                 BreakdownCell::NoData,
             ]
@@ -501,7 +519,7 @@ mod tests {
         // On a tie, the first declared goes.
         let mut p = Privacy::default();
         let cells = hide(&[(9, None), (9, None), (1, None)], 5, &mut p);
-        assert_eq!(cells[0], hidden(true, 9));
+        assert_eq!(cells[0], hidden_scored(true, 9, None));
         assert_eq!(
             cells[1],
             BreakdownCell::Score {

@@ -32,11 +32,24 @@ struct Level {
     unknown: BTreeMap<Key, f64>,
     /// Unknowns the site shows to be at most so much.
     most: BTreeMap<Key, f64>,
+    /// The score sums of known cells: a score times its count (the
+    /// surveys here have one question a level, so scores are means over
+    /// respondents and their sums add up like the counts).
+    scored: BTreeMap<Key, f64>,
     sums: Vec<(Key, Vec<Key>)>,
 }
 
 fn responses(cell: &Value) -> Option<f64> {
     cell.get("responses").and_then(Value::as_f64)
+}
+
+/// A published cell's score sum: its score times its count.
+fn score_sum(cell: &Value) -> Option<f64> {
+    let n = responses(cell)?;
+    if n == 0.0 {
+        return Some(0.0);
+    }
+    Some(cell.get("score")?.as_f64()? * n)
 }
 
 /// The attacker's view of level `l` of a published data.json. Surveys
@@ -111,10 +124,27 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
             most.insert(key(p, "", ""), (min_group_size - 1) as f64);
         }
     }
+    let mut scored = BTreeMap::new();
+    scored.extend(score_sum(level).map(|s| (total.clone(), s)));
+    for p in &periods {
+        let period = &level["by_period"][p];
+        scored.extend(score_sum(period).map(|s| (key(p, "", ""), s)));
+        for (s, values) in &segments {
+            for v in values {
+                scored.extend(score_sum(&period["by_segment"][s][v]).map(|x| (key(p, s, v), x)));
+            }
+        }
+    }
+    for (s, values) in &segments {
+        for v in values {
+            scored.extend(score_sum(&level["by_segment"][s][v]).map(|x| (key("", s, v), x)));
+        }
+    }
     Level {
         known,
         unknown,
         most,
+        scored,
         sums,
     }
 }
@@ -133,10 +163,20 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
             )
         })
         .collect();
+    // Each unknown's score sum, from 0 to 100 a respondent.
+    let sums: BTreeMap<&Key, _> = vars
+        .iter()
+        .map(|(k, &x)| {
+            let s = problem.add_var(0.0, (0.0, f64::INFINITY));
+            problem.add_constraint([(s, 1.0), (x, -100.0)].as_slice(), ComparisonOp::Le, 0.0);
+            (*k, s)
+        })
+        .collect();
     for (total, parts) in &level.sums {
+        let cells = || std::iter::once((total, -1.0)).chain(parts.iter().map(|p| (p, 1.0)));
         let mut terms = Vec::new();
         let mut rhs = 0.0;
-        for (k, sign) in std::iter::once((total, -1.0)).chain(parts.iter().map(|p| (p, 1.0))) {
+        for (k, sign) in cells() {
             match vars.get(k) {
                 Some(&v) => terms.push((v, sign)),
                 None => rhs -= sign * level.known.get(k).copied().unwrap_or(0.0),
@@ -144,6 +184,19 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
         }
         if !terms.is_empty() {
             problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+        }
+        // The same sum over score sums, when every known cell has one.
+        let mut terms = Vec::new();
+        let mut rhs = Some(0.0);
+        for (k, sign) in cells() {
+            match sums.get(k) {
+                Some(&v) => terms.push((v, sign)),
+                None => rhs = rhs.zip(level.scored.get(k)).map(|(r, s)| r - sign * s),
+            }
+        }
+        if let (Some(rhs), false) = (rhs, terms.is_empty()) {
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Le, rhs + 1e-3);
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, rhs - 1e-3);
         }
     }
     match problem.solve() {
@@ -312,6 +365,28 @@ fn the_current_period_does_not_give_later_small_periods_away() {
     rows.extend(many(4, "2024-06-01", "a"));
     rows.extend(many(4, "2025-06-01", "a"));
     let (found, _) = attack(&["a"], "year", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn scores_times_counts_do_not_pin_a_hidden_count() {
+    // 2025: north 3, south 10, all yes; 2026: north 6, south 10, all no.
+    // North overall (9) scores 33.3: three yes, all in 2025.
+    let yes = |n: usize, date: &str, group: &str| -> Vec<(String, String, bool)> {
+        (0..n)
+            .map(|_| (date.to_owned(), group.to_owned(), true))
+            .collect()
+    };
+    let no = |n: usize, date: &str, group: &str| -> Vec<(String, String, bool)> {
+        (0..n)
+            .map(|_| (date.to_owned(), group.to_owned(), false))
+            .collect()
+    };
+    let mut rows = yes(3, "2025-06-01", "north");
+    rows.extend(yes(10, "2025-06-01", "south"));
+    rows.extend(no(6, "2026-06-01", "north"));
+    rows.extend(no(10, "2026-06-01", "south"));
+    let (found, _) = attack(&["north", "south"], "year", &rows, 5);
     assert!(found.is_empty(), "{found:#?}");
 }
 
