@@ -437,6 +437,24 @@ fn notes(
     survey: &crate::model::Survey,
 ) -> Vec<String> {
     let mut notes = Vec::new();
+    // What a column might have meant: the questions' ids, aliases and texts
+    // not answered by any column yet.
+    let answered = |q: usize| {
+        targets
+            .iter()
+            .any(|t| matches!(t, Target::Question(x) | Target::Tick { question: x, .. } if *x == q))
+    };
+    let names: Vec<&str> = survey
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(q, _)| !answered(*q))
+        .flat_map(|(_, q)| {
+            std::iter::once(q.id.as_str())
+                .chain(q.aliases.iter().map(String::as_str))
+                .chain(q.text.by_lang.values().map(String::as_str))
+        })
+        .collect();
     let unknown: Vec<String> = targets
         .iter()
         .enumerate()
@@ -444,10 +462,14 @@ fn notes(
         .map(|(c, _)| {
             let hs = layout::headers(table, spec.header_rows, c);
             let header = hs.iter().find(|h| !h.trim().is_empty()).map_or("", |h| h.trim());
-            if table.source == table::Source::Json {
-                format!("`{header}`")
-            } else {
-                format!("`{header}` ({})", table::column_letters(c + table.first_column))
+            let hint = crate::diagnostics::suggest(header, names.iter().copied())
+                .map(|k| format!("did you mean `{k}`?"));
+            let column = table::column_letters(c + table.first_column);
+            match (table.source == table::Source::Json, hint) {
+                (true, None) => format!("`{header}`"),
+                (true, Some(hint)) => format!("`{header}` ({hint})"),
+                (false, None) => format!("`{header}` ({column})"),
+                (false, Some(hint)) => format!("`{header}` ({column}, {hint})"),
             }
         })
         .collect();

@@ -411,6 +411,37 @@ fn the_response_file_is_one_the_survey_reads() {
 }
 
 #[test]
+fn a_header_close_to_a_question_is_suggested() {
+    let (_tmp, root) = project();
+    std::fs::write(
+        root.join("export.csv"),
+        "id,submitted,on-time,How likely are you to recomend us?\nr1,2026-09-14,4,9\n",
+    )
+    .expect("write");
+    rapport(&root)
+        .args([
+            "import",
+            "export.csv",
+            "--survey",
+            "support",
+            "--dry-run",
+            "--quiet",
+        ])
+        .assert()
+        .success();
+    rapport(&root)
+        .args(["import", "export.csv", "--survey", "support", "--dry-run"])
+        .assert()
+        .success()
+        .stderr_eq(str![[r#"
+note: 1 column belongs to no question and was not read: `How likely are you to recomend us?` (D, did you mean `How likely are you to recommend us?`?)
+note: no column answers `recommend`, `returned`, `contact`, `channels` or `comment`; add the column's header to the question's `aliases`
+would import 1 response from export.csv (a plain table); nothing was written
+
+"#]]);
+}
+
+#[test]
 fn options_are_checked_before_anything_is_read() {
     let (_tmp, root) = project();
     rapport(&root)
