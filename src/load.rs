@@ -31,7 +31,8 @@ pub struct Project {
     pub folders: Vec<String>,
 }
 
-fn is_yaml(path: &Path) -> bool {
+/// True for a `.yaml` or `.yml` file name, the ones read as responses.
+pub fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 

@@ -185,19 +185,17 @@ fn check_out(out: &Path, responses_dir: &Path) -> Result<(), Error> {
         }
         clean
     };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let inside = absolute(out).starts_with(absolute(responses_dir));
-    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-    if inside
-        && yaml
-        && !name.starts_with('.')
-        && !out.components().any(|c| {
-            c.as_os_str().to_string_lossy().starts_with(".") && c.as_os_str() != "." && c.as_os_str() != ".."
-        })
-    {
+    // Inside the folder, with no hidden folder or file on the way: the
+    // walk that finds response files passes those over.
+    let reads = absolute(out)
+        .strip_prefix(absolute(responses_dir))
+        .is_ok_and(|rel| {
+            crate::load::is_yaml(rel)
+                && rel
+                    .components()
+                    .all(|c| !c.as_os_str().to_string_lossy().starts_with('.'))
+        });
+    if reads {
         Ok(())
     } else {
         Err(Error::ImportOption(format!(

@@ -171,7 +171,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                     proven[i] = Some(range.and_then(|r| r.width()).unwrap_or(u64::MAX));
                     continue;
                 }
-                match next_to_hide(table, i) {
+                match next_to_hide(table, i, &sums_of) {
                     Some(j) => {
                         hide(table, j, &mut outcome.hidden);
                         continue 'audit;
@@ -221,8 +221,9 @@ fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
 }
 
 /// The range of every hidden cell (`None` for the others): two linear
-/// programs a cell, for tests and reports on small tables.
-pub fn ranges(table: &Table) -> Vec<Option<Range>> {
+/// programs a cell.
+#[cfg(test)]
+fn ranges(table: &Table) -> Vec<Option<Range>> {
     let sums_of = sums_of(table);
     let mut seen = Seen::new(table.cells.len());
     let mut out = vec![None; table.cells.len()];
@@ -240,28 +241,30 @@ pub fn ranges(table: &Table) -> Vec<Option<Range>> {
 /// The published cell to hide for hidden cell `i`: the one with the fewest
 /// respondents (then the first) among those sharing a sum with it, else
 /// among those sharing a sum with any unknown cell.
-fn next_to_hide(table: &Table, i: usize) -> Option<usize> {
+fn next_to_hide(table: &Table, i: usize, sums_of: &[Vec<usize>]) -> Option<usize> {
+    let cells_of = |k: usize| {
+        let s = &table.sums[k];
+        std::iter::once(s.total).chain(s.parts.iter().copied())
+    };
     // A cell that is a fixed cell by another name (the only period, a
     // segment's only value) would be hidden for nothing.
     let pinned = |j: usize| {
-        table.sums.iter().any(|s| {
-            (s.parts == [j] && table.cells[s.total].fixed)
-                || (s.total == j && s.parts.len() == 1 && table.cells[s.parts[0]].fixed)
+        sums_of[j].iter().any(|&k| {
+            let s = &table.sums[k];
+            s.parts.len() == 1 && table.cells[if s.total == j { s.parts[0] } else { s.total }].fixed
         })
     };
-    let pick = |sums: &mut dyn Iterator<Item = &Sum>| {
-        sums.flat_map(|s| std::iter::once(s.total).chain(s.parts.iter().copied()))
+    let pick = |sums: &mut dyn Iterator<Item = usize>| {
+        sums.flat_map(cells_of)
             .filter(|&j| table.cells[j].state == State::Published && !table.cells[j].fixed)
             .filter(|&j| table.cells[j].count > 0 && !pinned(j))
             .min_by_key(|&j| (table.cells[j].count, j))
     };
-    let touches = |s: &&Sum, cell: usize| s.total == cell || s.parts.contains(&cell);
-    pick(&mut table.sums.iter().filter(|s| touches(s, i))).or_else(|| {
-        pick(&mut table.sums.iter().filter(|s| {
-            std::iter::once(s.total)
-                .chain(s.parts.iter().copied())
-                .any(|c| table.cells[c].state != State::Published)
-        }))
+    pick(&mut sums_of[i].iter().copied()).or_else(|| {
+        pick(
+            &mut (0..table.sums.len())
+                .filter(|&k| cells_of(k).any(|c| table.cells[c].state != State::Published)),
+        )
     })
 }
 

@@ -64,17 +64,15 @@ pub struct Known {
     pub small_periods: Vec<bool>,
     /// `min_group_size`.
     pub min_group_size: u64,
-    /// True when the level's scores are means over its respondents (it has
-    /// one scored question), so a score times its count is a sum that adds
-    /// up like the counts.
-    pub additive: bool,
 }
 
-/// The linked table of `level`, with what else is `known` of it.
-pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> Linked {
+/// The linked table of `level`, with what else is `known` of it. With
+/// `additive` (the level's scores are means over its respondents: it has
+/// one scored question), a score times its count is a sum that adds up like
+/// the counts, and the cells carry their scores.
+pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, additive: bool) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
-    let additive = known.additive;
     let mut add = |count: u64, state: State, fixed: bool, place: Place, score: Option<f64>| {
         cells.push(Cell {
             count,

@@ -62,7 +62,6 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         responses: scores.responses,
         small_periods: small_periods(scores),
         min_group_size,
-        additive: false,
     };
     for (l, level) in scores.levels.iter_mut().enumerate() {
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
@@ -87,11 +86,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             .iter()
             .filter(|q| q.level == Some(l) && q.kind.is_scored())
             .count();
-        let known = linked::Known {
-            additive: scored_questions == 1,
-            ..known.clone()
-        };
-        let mut table = linked::build(level, survey.audience, &known);
+        let mut table = linked::build(level, survey.audience, &known, scored_questions == 1);
         let outcome = audit::protect(&mut table.table, min_group_size);
         let hidden = linked::apply(level, &table, &outcome.hidden);
         privacy.complement += hidden;
