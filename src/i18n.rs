@@ -94,10 +94,27 @@ pub fn words_attr(lang: &str) -> String {
     format!(" lang=\"{fallback}\" dir=\"{}\"", direction(fallback))
 }
 
-/// A language's name in itself, for the language switcher; the tag for a
-/// language rapport does not know.
+/// A language's name in itself, for the language switcher ("العربية",
+/// "日本語", "Deutsch", "British English"), from CLDR; the tag itself for a
+/// language CLDR has no name for.
 pub fn language_name(tag: &str) -> String {
-    built_in(tag).map_or_else(|| tag.to_owned(), |b| b.name.to_owned())
+    use icu_experimental::displaynames::{multi::LocaleDisplayNamesFormatter, DisplayNamesOptions};
+    let Ok(locale) = tag.parse::<Locale>() else {
+        return tag.to_owned();
+    };
+    let named = LocaleDisplayNamesFormatter::try_new((&locale).into(), DisplayNamesOptions::default())
+        .map(|names| names.of(&locale).into_owned());
+    match named {
+        Ok(name) if name != tag => {
+            // CLDR writes names as they appear mid-sentence ("svenska");
+            // as a label of its own the first letter is a capital.
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map_or(name.clone(), |first| first.to_uppercase().chain(chars).collect())
+        }
+        _ => built_in(tag).map_or_else(|| tag.to_owned(), |b| b.name.to_owned()),
+    }
 }
 
 /// True when rapport has its own words in `lang` (by its primary subtag).
@@ -282,6 +299,20 @@ mod tests {
             assert_eq!(direction(tag), dir, "{tag}");
         }
         assert_eq!(built_in_list(), "en, sv, ru, nl and nb");
+        for (tag, name) in [
+            ("en", "English"),
+            ("sv", "Svenska"),
+            ("ru", "Русский"),
+            ("nl", "Nederlands"),
+            ("nb", "Norsk bokmål"),
+            ("ar", "العربية"),
+            ("ja", "日本語"),
+            ("de", "Deutsch"),
+            ("fa-IR", "فارسی (ایران)"),
+            ("zz", "zz"),
+        ] {
+            assert_eq!(language_name(tag), name, "{tag}");
+        }
         assert_eq!(Words::new("de").get("target"), "Target");
         // English words, German numbers: CLDR has them for any locale.
         assert_eq!(Words::new("de").integer(12345), "12.345");
