@@ -6,6 +6,9 @@
 //! are named in words by [`Words::period`].
 
 mod periods;
+pub mod project;
+
+pub use project::WordFiles;
 
 use fixed_decimal::Decimal;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
@@ -83,17 +86,6 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
-/// The attributes that mark rapport's own words on a page in `lang`: empty
-/// when rapport has words in `lang`, else those of the English it falls
-/// back to (` lang="en" dir="ltr"`).
-pub fn words_attr(lang: &str) -> String {
-    if is_supported(lang) {
-        return String::new();
-    }
-    let fallback = BUILT_IN[0].tag;
-    format!(" lang=\"{fallback}\" dir=\"{}\"", direction(fallback))
-}
-
 /// A language's name in itself, for the language switcher ("العربية",
 /// "日本語", "Deutsch", "British English"), from CLDR; the tag itself for a
 /// language CLDR has no name for.
@@ -125,6 +117,9 @@ pub fn is_supported(lang: &str) -> bool {
 /// The report's words and number formats in one language.
 pub struct Words {
     bundle: FluentBundle<FluentResource>,
+    /// True when the words are in the page's language (built in or the
+    /// project's); false when they fell back to English.
+    own: bool,
     decimals: DecimalFormatter,
     periods: periods::Names,
 }
@@ -140,17 +135,34 @@ impl Words {
     /// words in, but numbers and period names in `lang` all the same, from
     /// CLDR, for every locale ICU4X has data for.
     pub fn new(lang: &str) -> Self {
+        Words::in_project(lang, &WordFiles::none())
+    }
+
+    /// The words for `lang` with the project's word files over rapport's
+    /// own: a project's `i18n/<lang>.ftl` replaces the messages it has.
+    pub fn in_project(lang: &str, files: &WordFiles) -> Self {
         let BuiltIn {
             tag,
             messages: source,
             ..
         } = *built_in(lang).unwrap_or(&BUILT_IN[0]);
-        let langid: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let project = files.get(lang);
+        // Plural forms follow the page's language when its words are the
+        // project's: Arabic messages may ask for `[two]` and `[few]`.
+        let langid: LanguageIdentifier = match project {
+            Some(_) => lang.parse().or_else(|_| tag.parse()).unwrap_or_default(),
+            None => tag.parse().unwrap_or_default(),
+        };
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
         // The built-in files are tested to parse; a broken one would only lose messages.
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
+        if let Some(text) = project {
+            // A file with errors never gets here: loading it stops the build.
+            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+            bundle.add_resource_overriding(resource);
+        }
         let locale: Locale = lang.parse().or_else(|_| tag.parse()).unwrap_or(Locale::UNKNOWN);
         let decimals = DecimalFormatter::try_new((&locale).into(), Default::default())
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
@@ -158,8 +170,30 @@ impl Words {
         let periods = periods::Names::new(&locale);
         Words {
             bundle,
+            own: built_in(lang).is_some() || project.is_some(),
             decimals,
             periods,
+        }
+    }
+
+    /// The attributes that mark rapport's words on the page: empty when
+    /// they are in the page's language, else those of the English they
+    /// fell back to (` lang="en" dir="ltr"`).
+    pub fn attr(&self) -> String {
+        if self.own {
+            return String::new();
+        }
+        let fallback = BUILT_IN[0].tag;
+        format!(" lang=\"{fallback}\" dir=\"{}\"", direction(fallback))
+    }
+
+    /// The language rapport's words are in: `lang`, or English when it
+    /// has none in `lang`.
+    pub fn lang<'a>(&self, lang: &'a str) -> &'a str {
+        if self.own {
+            lang
+        } else {
+            BUILT_IN[0].tag
         }
     }
 

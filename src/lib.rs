@@ -64,6 +64,8 @@ use std::path::Path;
 pub struct Analysis {
     /// The templates the site is rendered with (`None` when they have errors).
     pub templates: Option<render::templates::Templates>,
+    /// The project's own word files.
+    pub words: i18n::WordFiles,
     /// Site settings.
     pub config: Config,
     /// Every valid survey with its scores.
@@ -92,10 +94,12 @@ pub fn analyse(root: &Path, options: Options) -> Analysis {
     let mut diags = Vec::new();
     let project = load::discover(root, &mut diags);
     let found = find_surveys(root, &project, &mut diags);
-    let config = read_config(root, &project, &mut diags);
+    let words = i18n::project::load(root, &mut diags);
+    let config = read_config(root, &project, &words, &mut diags);
     let progress = Progress::new(found.iter().map(|s| s.responses.len()).sum(), options.progress);
     let mut analysis = Analysis {
         templates: None,
+        words,
         config,
         surveys: Vec::new(),
         diagnostics: Diagnostics::default(),
@@ -132,7 +136,8 @@ pub struct Definition {
 pub fn definition(root: &Path, id: &str) -> Definition {
     let mut diags = Vec::new();
     let project = load::discover(root, &mut diags);
-    let config = read_config(root, &project, &mut diags);
+    let words = i18n::project::load(root, &mut diags);
+    let config = read_config(root, &project, &words, &mut diags);
     let mut survey = None;
     let mut responses = Vec::new();
     if project.folders.iter().any(|f| f == id) && validate::survey::folder(id, &mut diags) {
@@ -145,6 +150,7 @@ pub fn definition(root: &Path, id: &str) -> Definition {
                         &mut validate::Ctx {
                             file,
                             diags: &mut diags,
+                            words: &words,
                         },
                         id,
                         &node,
@@ -164,12 +170,17 @@ pub fn definition(root: &Path, id: &str) -> Definition {
 }
 
 /// rapport.yaml, checked; the defaults when there is none.
-fn read_config(root: &Path, project: &Project, diags: &mut Vec<Diagnostic>) -> Config {
+fn read_config(
+    root: &Path,
+    project: &Project,
+    words: &i18n::WordFiles,
+    diags: &mut Vec<Diagnostic>,
+) -> Config {
     let Some(file) = &project.config else {
         return Config::default();
     };
     match load::document(root, file, model::MAX_FILE_SIZE) {
-        Ok(node) => validate::config::config(&mut validate::Ctx { file, diags }, &node),
+        Ok(node) => validate::config::config(&mut validate::Ctx { file, diags, words }, &node),
         Err(d) => {
             diags.push(*d);
             Config::default()
@@ -199,7 +210,15 @@ fn analyse_survey(
 ) {
     let file = &files.definition;
     let survey = match load::document(root, file, analysis.config.max_file_size) {
-        Ok(node) => validate::survey::survey(&mut validate::Ctx { file, diags }, &files.id, &node),
+        Ok(node) => validate::survey::survey(
+            &mut validate::Ctx {
+                file,
+                diags,
+                words: &analysis.words,
+            },
+            &files.id,
+            &node,
+        ),
         Err(d) => {
             diags.push(*d);
             None
@@ -244,5 +263,10 @@ fn analyse_survey(
 /// templates have errors (they are among the diagnostics).
 pub fn render_site(analysis: &Analysis) -> Option<Result<render::SiteFiles, render::RenderError>> {
     let templates = analysis.templates.as_ref()?;
-    Some(render::site(&analysis.config, &analysis.surveys, templates))
+    Some(render::site(
+        &analysis.config,
+        &analysis.words,
+        &analysis.surveys,
+        templates,
+    ))
 }

@@ -44,6 +44,7 @@ fn count(text: &str, rel: &Path, survey: &Survey, look: &Lookup) -> (FileSummary
     let mut ctx = Ctx {
         file: rel,
         diags: &mut diags,
+        words: &crate::i18n::WordFiles::none(),
     };
     let parsed = parse_sequence(text, |node| {
         summary.responses += 1;

@@ -88,6 +88,13 @@ pub fn run(
                 writeln!(err, "{line}")?;
             }
         }
+        let words = summary::word_lines(&analysis, lang.as_deref());
+        if !words.is_empty() {
+            writeln!(err, "rapport's own words:")?;
+            for line in words {
+                writeln!(err, "{line}")?;
+            }
+        }
         if !analysis.surveys.is_empty() {
             writeln!(
                 err,

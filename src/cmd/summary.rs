@@ -120,6 +120,7 @@ pub fn json(analysis: &Analysis, lang: Option<&str>) -> serde_json::Value {
         "warnings": d.warnings(),
         "diagnostics": d.items().iter().map(|d| d.json()).collect::<Vec<_>>(),
         "translations": translations,
+        "words": word_coverage(analysis, lang),
         "privacy": {
             "min_group_size": analysis.config.min_group_size,
             "small_cells_hidden": analysis.privacy.small,
@@ -129,6 +130,54 @@ pub fn json(analysis: &Analysis, lang: Option<&str>) -> serde_json::Value {
             "unprotected_cells": analysis.privacy.unsafe_cells,
         },
     })
+}
+
+/// How far rapport's own words are translated into each language of the
+/// site (only `lang` when given): built in, the project's `i18n/` files, or
+/// English.
+pub fn word_coverage(analysis: &Analysis, lang: Option<&str>) -> Vec<crate::i18n::project::Coverage> {
+    let mut langs: Vec<&str> = analysis.config.languages.iter().map(String::as_str).collect();
+    for (survey, _) in &analysis.surveys {
+        for l in &survey.languages {
+            if !langs.contains(&l.as_str()) {
+                langs.push(l);
+            }
+        }
+    }
+    langs
+        .into_iter()
+        .filter(|l| lang.is_none_or(|only| only == *l))
+        .map(|l| crate::i18n::project::coverage(l, &analysis.words))
+        .collect()
+}
+
+/// The lines of `check` on rapport's own words, for languages where some
+/// are not translated.
+pub fn word_lines(analysis: &Analysis, lang: Option<&str>) -> Vec<String> {
+    word_coverage(analysis, lang)
+        .into_iter()
+        .filter(|c| c.translated < c.messages)
+        .map(|c| {
+            let mut line = format!(
+                "  {} {:.0}% ({} of {})",
+                c.language,
+                100.0 * c.translated as f64 / c.messages.max(1) as f64,
+                c.translated,
+                c.messages
+            );
+            if !c.missing.is_empty() {
+                line.push_str(&format!(", {} missing", c.missing.len()));
+            }
+            if !c.untranslated.is_empty() {
+                line.push_str(&format!(", {} the English words unchanged", c.untranslated.len()));
+            }
+            line.push_str(&format!(
+                ": shown in English; translate them in i18n/{}.ftl",
+                c.language
+            ));
+            line
+        })
+        .collect()
 }
 
 /// The translation coverage lines of `check`, optionally for one language.

@@ -47,6 +47,8 @@ pub const UNKNOWN_SEGMENT: &str = "E0205";
 pub const DUPLICATE_RESPONSE: &str = "E0206";
 /// A template that does not parse or render.
 pub const TEMPLATE: &str = "E0301";
+/// A project word file (`i18n/<lang>.ftl`) that Fluent cannot read.
+pub const BAD_WORDS: &str = "E0302";
 /// A text with no translation into one of the survey's languages.
 pub const MISSING_TRANSLATION: &str = "W0001";
 /// A text in a language the survey does not declare.
@@ -59,3 +61,5 @@ pub const NO_WORDS: &str = "W0004";
 pub const UNUSED_TEMPLATE: &str = "W0005";
 /// A file under responses/ that rapport does not read (a form tool's export, a README).
 pub const UNREAD_FILE: &str = "W0006";
+/// A word file not named by a language, or a message rapport has no use for.
+pub const UNUSED_WORDS: &str = "W0007";

@@ -42,6 +42,7 @@ pub fn path(lang: &str, default: &str) -> String {
 /// by survey (index into `surveys`) and language.
 pub fn page(
     config: &Config,
+    word_files: &crate::i18n::WordFiles,
     surveys: &[(Survey, Scores)],
     pages: &BTreeMap<(usize, String), ReportPage>,
     lang: &String,
@@ -49,7 +50,7 @@ pub fn page(
 ) -> IndexPage {
     let default = &languages[0];
     let root = config.base_url.clone().unwrap_or_default();
-    let words = Words::new(lang);
+    let words = Words::in_project(lang, word_files);
     let site_title = site_title(config.title.as_ref(), &words, lang, default);
     let links = surveys
         .iter()
@@ -86,7 +87,7 @@ pub fn page(
     IndexPage {
         lang: lang.clone(),
         dir: crate::i18n::direction(lang),
-        words_attr: crate::i18n::words_attr(lang),
+        words_attr: words.attr(),
         root: root.clone(),
         home: format!("{root}{}", path(lang, default)),
         site_title,

@@ -21,6 +21,7 @@ pub mod report;
 pub mod templates;
 pub mod view;
 
+use crate::i18n::WordFiles;
 use crate::model::{Config, Survey};
 use crate::score::Scores;
 use rayon::prelude::*;
@@ -68,7 +69,12 @@ fn render_page<T: Serialize>(t: &Templates, name: &'static str, page: &T) -> Res
 type Rendered = (usize, String, ReportPage, Vec<u8>);
 
 /// Renders the whole site.
-pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Result<SiteFiles, RenderError> {
+pub fn site(
+    config: &Config,
+    words: &WordFiles,
+    surveys: &[(Survey, Scores)],
+    t: &Templates,
+) -> Result<SiteFiles, RenderError> {
     let mut files = SiteFiles::new();
     for (survey, scores) in surveys {
         let dir = PathBuf::from(&survey.id);
@@ -93,6 +99,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
                 survey,
                 scores,
                 lang,
+                words,
                 site_title: config.title.as_ref(),
                 min_group_size: config.min_group_size,
                 base_url: config.base_url.as_deref(),
@@ -113,7 +120,7 @@ pub fn site(config: &Config, surveys: &[(Survey, Scores)], t: &Templates) -> Res
         pages.insert((i, lang), page);
     }
     for lang in &site_langs {
-        let page = index::page(config, surveys, &pages, lang, &site_langs);
+        let page = index::page(config, words, surveys, &pages, lang, &site_langs);
         files.insert(
             PathBuf::from(index::path(lang, &site_langs[0])),
             render_page(t, "index.html", &page)?,

@@ -24,6 +24,8 @@ pub struct PageSpec<'a> {
     pub scores: &'a Scores,
     /// The page's language.
     pub lang: &'a str,
+    /// The project's word files.
+    pub words: &'a crate::i18n::WordFiles,
     /// The site's title, if set.
     pub site_title: Option<&'a Text>,
     /// Smallest group shown.
@@ -287,7 +289,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         survey,
         lang: spec.lang,
         default,
-        words: Words::new(spec.lang),
+        words: Words::in_project(spec.lang, spec.words),
     };
     let root = match spec.base_url {
         Some(base) => base.to_owned(),
@@ -433,7 +435,7 @@ pub fn page(spec: &PageSpec) -> ReportPage {
     ReportPage {
         lang: spec.lang.to_owned(),
         dir: crate::i18n::direction(spec.lang),
-        words_attr: crate::i18n::words_attr(spec.lang),
+        words_attr: cx.words.attr(),
         site_title: site_title(spec.site_title, &cx.words, spec.lang, default),
         title: cx.local(&survey.title),
         description: survey.description.as_ref().map(|d| cx.html(d)),

@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub file: &'a Path,
     /// Problems found so far.
     pub diags: &'a mut Vec<Diagnostic>,
+    /// The project's word files: a language they cover has words.
+    pub words: &'a crate::i18n::WordFiles,
 }
 
 impl Ctx<'_> {
@@ -313,7 +315,7 @@ pub fn languages(ctx: &mut Ctx, node: &Node, no_words: &str) -> Vec<String> {
             );
             continue;
         }
-        if !crate::i18n::is_supported(tag) {
+        if !crate::i18n::is_supported(tag) && !ctx.words.has(tag) {
             let d = Diagnostic::warning(
                 code::NO_WORDS,
                 ctx.file,
@@ -324,6 +326,9 @@ pub fn languages(ctx: &mut Ctx, node: &Node, no_words: &str) -> Vec<String> {
             .note(format!(
                 "rapport's own words exist in {}",
                 crate::i18n::built_in_list()
+            ))
+            .help(format!(
+                "give them in `i18n/{tag}.ftl` beside `surveys/` (see rapport's docs/templates.md)"
             ));
             ctx.push(d);
         }

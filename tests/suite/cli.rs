@@ -88,6 +88,15 @@ fn check_prints_json_for_tools() {
     }
   ],
   "translations": [],
+  "words": [
+    {
+      "language": "en",
+      "messages": 73,
+      "translated": 73,
+      "missing": [],
+      "untranslated": []
+    }
+  ],
   "privacy": {
     "min_group_size": 5,
     "small_cells_hidden": 0,

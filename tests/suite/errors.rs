@@ -1506,10 +1506,13 @@ warning[W0004]: rapport has no words of its own in `de`
   |                 ^^ headings and labels will be in English
   |
   = rapport's own words exist in en, sv, ru, nl and nb
+  = help: give them in `i18n/de.ftl` beside `surveys/` (see rapport's docs/templates.md)
 
 checked 1 survey (0 responses in 0 files): 0 errors, 1 warning
 translations:
   support: de 100% (3 of 3)
+rapport's own words:
+  de 0% (0 of 73), 73 missing: shown in English; translate them in i18n/de.ftl
 privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
 
 "#]])

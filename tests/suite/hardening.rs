@@ -22,6 +22,7 @@ fn hand_survey() -> rapport::model::Survey {
         &mut Ctx {
             file,
             diags: &mut diags,
+            words: &rapport::i18n::WordFiles::none(),
         },
         "hand",
         &node,
@@ -85,6 +86,7 @@ fn check_survey(text: &str) -> Vec<Diagnostic> {
                 &mut Ctx {
                     file,
                     diags: &mut diags,
+                    words: &rapport::i18n::WordFiles::none(),
                 },
                 "hand",
                 &node,
@@ -105,6 +107,7 @@ fn check_responses(text: &str, survey: &rapport::model::Survey) -> Vec<Diagnosti
     let mut ctx = Ctx {
         file,
         diags: &mut diags,
+        words: &rapport::i18n::WordFiles::none(),
     };
     let result = parse_sequence(text, |node| {
         rapport::validate::response::response(&mut ctx, &look, &node);

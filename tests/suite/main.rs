@@ -16,3 +16,4 @@ mod project;
 mod serve;
 mod site;
 mod support;
+mod words;

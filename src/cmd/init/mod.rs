@@ -217,21 +217,28 @@ const GROUP: InEach = [
 const CUSTOMER: InEach = ["Customer", "Kund", "Клиент", "Klant", "Kunde"];
 const STAFF: InEach = ["Staff", "Personal", "Сотрудник", "Medewerker", "Ansatt"];
 
-/// A Text in YAML: a map from each language to its string (English for a
-/// language rapport has no words of, marked for translation).
+/// A Text in YAML: a map from each language to its string. For a language
+/// rapport has no words of, the default language gets the English words,
+/// marked to translate; any other such language gets them as a comment, so
+/// that `check` counts it missing until someone translates it.
 fn text(words: &InEach, langs: &[String], indent: usize) -> String {
     let pad = " ".repeat(indent);
     langs
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(n, l)| {
             let i = crate::i18n::BUILT_IN.iter().position(|b| b.tag == l);
             let s = i.map_or(words[0], |i| words[i]);
-            let todo = if i.is_none() { "  # translate" } else { "" };
+            let (hash, todo) = match (i, n) {
+                (Some(_), _) => ("", ""),
+                (None, 0) => ("", "  # translate"),
+                (None, _) => ("# ", "  # translate, then remove the `# `"),
+            };
             if s.contains('\n') {
-                let body: String = s.lines().map(|line| format!("\n{pad}  {line}")).collect();
-                format!("\n{pad}{l}: |{todo}{body}")
+                let body: String = s.lines().map(|line| format!("\n{pad}{hash}  {line}")).collect();
+                format!("\n{pad}{hash}{l}: |{todo}{body}")
             } else {
-                format!("\n{pad}{l}: \"{}\"{todo}", s.replace('"', "\\\""))
+                format!("\n{pad}{hash}{l}: \"{}\"{todo}", s.replace('"', "\\\""))
             }
         })
         .collect()
@@ -252,10 +259,18 @@ fn survey_yaml(langs: &[String]) -> String {
         text(&DESCRIPTION, langs, 2),
         langs.join(", "),
     );
-    for l in langs {
-        let i = crate::i18n::BUILT_IN.iter().position(|b| b.tag == l).unwrap_or(0);
-        let labels: Vec<String> = AGREE.iter().map(|w| format!("\"{}\"", w[i])).collect();
-        out.push_str(&format!("\n      {l}: [{}]", labels.join(", ")));
+    for (n, l) in langs.iter().enumerate() {
+        let i = crate::i18n::BUILT_IN.iter().position(|b| b.tag == l);
+        let labels: Vec<String> = AGREE
+            .iter()
+            .map(|w| format!("\"{}\"", w[i.unwrap_or(0)]))
+            .collect();
+        let (hash, todo) = match (i, n) {
+            (Some(_), _) => ("", ""),
+            (None, 0) => ("", "  # translate"),
+            (None, _) => ("# ", "  # translate, then remove the `# `"),
+        };
+        out.push_str(&format!("\n      {hash}{l}: [{}]{todo}", labels.join(", ")));
     }
     out.push_str("\n\nlevels:");
     for (id, name, recommendations) in &LEVELS {
@@ -419,6 +434,14 @@ pub fn init(dir: &Path, languages: &[String]) -> Result<Vec<PathBuf>, InitError>
         ),
         (".gitignore".into(), GITIGNORE.to_owned()),
     ];
+    for l in languages {
+        if !crate::i18n::is_supported(l) {
+            files.push((
+                PathBuf::from(format!("i18n/{l}.ftl")),
+                crate::i18n::project::to_translate(l),
+            ));
+        }
+    }
     files.extend(
         WORKFLOWS
             .iter()
