@@ -5,9 +5,7 @@
 //
 // Needs puppeteer-core and axe-core (npm install in .ci), Chromium at
 // /usr/bin/chromium (or $CHROMIUM) and pdftotext (Debian/Ubuntu package
-// poppler-utils). Without a SITE_DIR it checks ./site. $BROWSER_JOBS sets how
-// many pages are checked at once (default 2); the report is in page order
-// either way.
+// poppler-utils). Without a SITE_DIR it checks ./site.
 //
 // Every *.html file under each SITE_DIR, in sorted order, is opened once per
 // viewport width (320, 390 and 1280 CSS px wide, 900 high, device scale 1)
@@ -38,7 +36,7 @@
 //   axe        (1280) axe-core with its default rules and color-contrast
 //              always on, once with prefers-color-scheme: light and once with
 //              dark. Serious and critical violations fail; minor and moderate
-//              ones are listed on the page's ok line.
+//              ones are listed on the page's line.
 //   direction  (1280) When <html lang> is a right-to-left language (see
 //              RTL_LANGUAGES below; a script subtag such as ku-Arab or az-Arab
 //              decides when present), <html> has dir="rtl" and computes
@@ -46,6 +44,8 @@
 //              lang computes direction rtl, and every element with a
 //              left-to-right lang whose closest lang-bearing ancestor is
 //              right-to-left (lang="en" inside an Arabic page) computes ltr.
+//              Chromium ignores dir="ltr" on SVG elements: SVG text needs
+//              direction="ltr" (or the CSS property) instead.
 //   print      (1280) The page is printed to PDF on A4 and on Letter
 //              (printBackground) and the text pulled out with pdftotext
 //              -layout. The header cells of every <table> (thead th, or the
@@ -65,7 +65,7 @@ import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
@@ -85,6 +85,10 @@ const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'ma
 // Removed from header and PDF text before they are compared: whitespace, soft
 // hyphen, zero-width space and the bidi controls (LRM, RLM, LRE..RLO, LRI..PDI, ALM).
 const INVISIBLE = /[\s\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/gu;
+// Chromium's PDFs give the Arabic lam-alef ligature (لا, لإ) back to
+// pdftotext in visual order (ال, إل): "الإجابة" comes out as "اإلجابة". Both
+// sides have every lam before an alef turned round, so either order matches.
+const LAM_ALEF = /\u0644([\u0622\u0623\u0625\u0627\u0671])/gu;
 
 // ---------------------------------------------------------------- arguments
 
@@ -144,7 +148,7 @@ const jobs = sites.flatMap((site, index) => {
     };
   });
 });
-if (shotsDir) for (const dir of new Set(jobs.map((job) => job.shot.slice(0, job.shot.lastIndexOf('/'))))) mkdirSync(dir, { recursive: true });
+if (shotsDir) for (const dir of new Set(jobs.map((job) => dirname(job.shot)))) mkdirSync(dir, { recursive: true });
 
 try {
   execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -215,34 +219,46 @@ function chartProblems({ minFont, fontTolerance, tolerance }) {
 }
 
 // The overflow check: null when the page fits, else the outermost elements
-// that stick out, widest overhang first.
+// that stick out (their box, or only their text, such as a word too long to
+// wrap), biggest overhang first. Whatever an ancestor clips does not count.
 function overflowProblems() {
   const root = document.documentElement;
   const width = root.clientWidth;
   if (root.scrollWidth <= width) return null;
-  const sticksOut = (el) => {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) return 0;
-    return Math.max(box.right - width, -box.left);
-  };
-  const clipped = (el) => {
-    for (let up = el.parentElement; up && up !== document.body && up !== root; up = up.parentElement) {
+  const overhang = (box) => (box.width === 0 && box.height === 0 ? 0 : Math.max(box.right - width, -box.left));
+  const clipped = (from) => {
+    for (let up = from; up && up !== document.body && up !== root; up = up.parentElement) {
       if (getComputedStyle(up).overflowX !== 'visible') return true;
     }
     return false;
   };
-  const found = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const by = sticksOut(el);
-    if (by <= 1 || clipped(el)) continue;
-    if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement) > 1) continue;
-    const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') +
-      [...el.classList].map((c) => `.${c}`).join('');
-    const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-    found.push({ by, line: `${name} sticks out by ${Math.round(by)} px${text ? ` ${JSON.stringify(text)}` : ''}` });
+  const out = new Map(); // element -> { by, text: whether only its text sticks out }
+  for (const el of [document.body, ...document.body.querySelectorAll('*')]) {
+    const by = overhang(el.getBoundingClientRect());
+    if (by > 1 && !clipped(el.parentElement)) out.set(el, { by, text: false });
   }
-  found.sort((a, b) => b.by - a.by);
-  return { scrollWidth: root.scrollWidth, clientWidth: width, elements: found.map((f) => f.line) };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.trim() === '') continue;
+    range.selectNodeContents(node);
+    const by = overhang(range.getBoundingClientRect());
+    const el = node.parentElement;
+    if (by > 1 && !out.has(el) && !clipped(el)) out.set(el, { by, text: true });
+  }
+  const outermost = (el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (out.has(up)) return false;
+    return true;
+  };
+  const found = [...out].filter(([el]) => outermost(el)).sort((a, b) => b[1].by - a[1].by).map(([el, { by, text }]) => {
+    const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('');
+    const words = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return `${name}${text ? "'s text" : ''} sticks out by ${Math.round(by)} px${words ? ` ${JSON.stringify(words)}` : ''}`;
+  });
+  const counts = new Map();
+  for (const line of found) counts.set(line, (counts.get(line) || 0) + 1);
+  const elements = [...counts].map(([line, n]) => (n > 1 ? `${line} (${n} times)` : line));
+  return { scrollWidth: root.scrollWidth, clientWidth: width, elements };
 }
 
 // The direction check.
@@ -263,7 +279,8 @@ function directionProblems({ rtlLanguages, rtlScripts }) {
   const pageLang = html.getAttribute('lang') || '';
   const rtlPage = pageLang !== '' && rtl(pageLang);
   if (rtlPage && (html.getAttribute('dir') || '').toLowerCase() !== 'rtl') {
-    problems.push(`<html lang="${pageLang}"> has dir="${html.getAttribute('dir') ?? ''}", not dir="rtl"`);
+    const dir = html.getAttribute('dir');
+    problems.push(`<html lang="${pageLang}"> has ${dir === null ? 'no dir' : `dir="${dir}"`}, not dir="rtl"`);
   }
   for (const el of document.querySelectorAll('[lang]')) {
     const lang = el.getAttribute('lang').trim();
@@ -296,7 +313,7 @@ function tableHeaders() {
 
 // ------------------------------------------------------------- node helpers
 
-const squeeze = (s) => s.normalize('NFKC').replace(INVISIBLE, '');
+const squeeze = (s) => s.normalize('NFKC').replace(INVISIBLE, '').replace(LAM_ALEF, '$1\u0644');
 
 function occurrences(haystack, needle) {
   let count = 0;
@@ -338,7 +355,7 @@ async function printCheck(page, format, tables) {
   for (const [key, { header, tables: names }] of wanted) {
     const found = occurrences(text, key);
     if (found < names.length) {
-      missing.push(`header ${JSON.stringify(header)}: ${names.length} table${names.length > 1 ? 's' : ''} have it, the PDF has it ${found} time${found === 1 ? '' : 's'} (tables under ${names.slice(0, 2).map((n) => JSON.stringify(n)).join(', ')}${names.length > 2 ? ', ...' : ''})`);
+      missing.push(`header ${JSON.stringify(header)}: ${names.length} table${names.length > 1 ? 's have' : ' has'} it, the PDF has it ${found} time${found === 1 ? '' : 's'} (tables under ${names.slice(0, 2).map((n) => JSON.stringify(n)).join(', ')}${names.length > 2 ? ', ...' : ''})`);
     }
   }
   if (missing.length) failures.push({ summary: `${missing.length} table header text${missing.length > 1 ? 's' : ''} missing from the ${format} PDF`, items: missing });
@@ -375,8 +392,9 @@ async function open(file, width) {
   return page;
 }
 
-// Checks one page at every width; returns its report lines and the failures
-// as { check, width, summary, items }.
+// Checks one page at every width; returns its failures, each
+// { check, width, summary, items }, and notes for its report line.
+// One fresh browser tab per width, closed when done.
 async function checkPage(job) {
   const failures = [];
   const notes = [];
@@ -468,32 +486,21 @@ function report(job, { failures, notes }) {
   return lines.join('\n');
 }
 
+// One page at a time. Two tabs at once made the run several times slower on
+// two cores and let a screenshot time out; one at a time, the example site
+// takes about half a minute.
 const started = Date.now();
-const parallel = Math.max(1, Number(process.env.BROWSER_JOBS) || 2);
-const results = new Array(jobs.length);
-let next = 0;
-const workers = Array.from({ length: Math.min(parallel, jobs.length) }, async () => {
-  while (next < jobs.length) {
-    const index = next;
-    next += 1;
-    results[index] = checkPage(jobs[index]);
-    await results[index];
-  }
-});
-// Report in page order as soon as each page and those before it are done.
 const summary = new Map();
 let failedPages = 0;
-for (let i = 0; i < jobs.length; i += 1) {
-  while (!results[i]) await new Promise((r) => setTimeout(r, 20));
-  const result = await results[i];
-  console.log(report(jobs[i], result));
+for (const job of jobs) {
+  const result = await checkPage(job);
+  console.log(report(job, result));
   if (result.failures.length) failedPages += 1;
   for (const f of result.failures) {
     if (!summary.has(f.check)) summary.set(f.check, []);
-    summary.get(f.check).push(`${jobs[i].name}${f.width ? ` @${f.width}` : ''}`);
+    summary.get(f.check).push(`${job.name}${f.width ? ` @${f.width}` : ''}`);
   }
 }
-await Promise.all(workers);
 await browser.close();
 rmSync(scratch, { recursive: true, force: true });
 

@@ -13,6 +13,7 @@ pub use project::WordFiles;
 use fixed_decimal::Decimal;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use icu_decimal::DecimalFormatter;
+use icu_experimental::dimension::percent::formatter::PercentFormatter;
 use icu_locale_core::Locale;
 use unic_langid::LanguageIdentifier;
 
@@ -121,6 +122,7 @@ pub struct Words {
     /// project's); false when they fell back to English.
     own: bool,
     decimals: DecimalFormatter,
+    percents: Option<PercentFormatter<DecimalFormatter>>,
     periods: periods::Names,
 }
 
@@ -167,11 +169,13 @@ impl Words {
         let decimals = DecimalFormatter::try_new((&locale).into(), Default::default())
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
             .expect("the root locale's number data is compiled in");
+        let percents = PercentFormatter::try_new((&locale).into(), Default::default()).ok();
         let periods = periods::Names::new(&locale);
         Words {
             bundle,
             own: built_in(lang).is_some() || project.is_some(),
             decimals,
+            percents,
             periods,
         }
     }
@@ -254,9 +258,21 @@ impl Words {
         self.decimals.format(&d).to_string()
     }
 
-    /// A share (0..1) as a percentage with one decimal: `71.3 %` style per language.
+    /// A share (0..1) as a percentage with one decimal, as CLDR writes it
+    /// in this language: `71.3%`, `71,3 %`, `%71,3` in Turkish.
     pub fn percent(&self, share: f64) -> String {
-        format!("{}\u{a0}%", self.number(share * 100.0, 1))
+        self.percent_rounded(share, 1)
+    }
+
+    /// A share (0..1) as a percentage rounded to `digits` decimals.
+    pub fn percent_rounded(&self, share: f64, digits: i16) -> String {
+        let scaled = (share * 100.0 * 10f64.powi(i32::from(digits))).round() as i64;
+        let mut d = Decimal::from(scaled);
+        d.multiply_pow10(-digits);
+        match &self.percents {
+            Some(f) => f.format(&d).to_string(),
+            None => format!("{}\u{a0}%", self.decimals.format(&d)),
+        }
     }
 }
 
@@ -353,5 +369,11 @@ mod tests {
         assert_eq!(Words::new("de").number(70.14, 1), "70,1");
         assert_eq!(Words::new("fr").number(70.14, 1), "70,1");
         assert_eq!(Words::new("ja").integer(12345), "12,345");
+        // Percent signs where CLDR puts them, with its spaces.
+        assert_eq!(Words::new("en").percent(0.7126), "71.3%");
+        assert_eq!(Words::new("sv").percent(0.7126), "71,3\u{a0}%");
+        assert_eq!(Words::new("de").percent(0.7126), "71,3\u{a0}%");
+        assert_eq!(Words::new("tr").percent(0.7126), "%71,3");
+        assert_eq!(Words::new("en").percent_rounded(0.126, 0), "13%");
     }
 }

@@ -8,7 +8,7 @@ use super::markdown;
 use super::parts::{alternates, fixed_words, footer, period_range, site_title};
 use super::view::{
     Band, Chart, CommentView, CommentsView, FocusQuestion, GapBar, GapChart, GapRow, Headline, Html,
-    LevelView, Localized, QuestionView, ReportPage, SegmentRow, SegmentView,
+    LegendItem, LevelView, Localized, QuestionView, ReportPage, SegmentRow, SegmentView,
 };
 use crate::i18n::{language_name, Words};
 use crate::model::{Kind, Question, Survey, Text};
@@ -529,19 +529,33 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
         .map(|q| question_view(cx, q, scores.audience_responses.unwrap_or(scores.responses)))
         .collect();
     let trend = (ls.by_period.len() >= 2).then(|| {
-        let points: Vec<(String, Option<f64>)> = ls
+        let page = cx.lang;
+        let points: Vec<(charts::Label, Option<f64>)> = ls
             .by_period
             .iter()
-            .map(|p| (cx.words.period(p.period), p.score))
+            .map(|p| {
+                // Quarters and weeks are named in rapport's words; months
+                // and years by CLDR in the page's language.
+                let lang = match p.period.kind {
+                    crate::period::PeriodKind::Quarter | crate::period::PeriodKind::Week => {
+                        cx.words.lang(page)
+                    }
+                    _ => page,
+                };
+                (charts::Label::new(cx.words.period(p.period), lang), p.score)
+            })
             .collect();
-        let target_label = format!("{} {}", cx.words.get("target"), cx.target(ls.target));
+        let target_label = charts::Label::new(
+            format!("{} {}", cx.words.get("target"), cx.target(ls.target)),
+            cx.words.lang(page),
+        );
         let intervals: Vec<Option<[f64; 2]>> = ls.by_period.iter().map(|p| p.ci95).collect();
-        let svg = charts::trend(&points, &intervals, ls.target, &target_label);
         let name = cx.local(&level.name).text;
         let desc = points
             .iter()
             .zip(&ls.by_period)
             .map(|((p, s), period)| {
+                let p = &p.text;
                 let shown = if period.hidden {
                     cx.words.with("hidden", &[("n", &cx.words.integer(min))])
                 } else {
@@ -552,7 +566,13 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
             .collect::<Vec<_>>()
             .join(", ");
         Chart {
-            svg: charts::accessible(&svg, &format!("trend-{}", level.id), &name, &desc),
+            svg: [charts::WIDE, charts::NARROW]
+                .map(|size| {
+                    let svg = charts::trend(&points, &intervals, ls.target, &target_label, page, size);
+                    charts::accessible(&svg, &format!("trend-{}", level.id), &name, &desc, size)
+                })
+                .concat(),
+            legend: Vec::new(),
             headers: vec![
                 String::new(),
                 cx.words.get("score"),
@@ -771,14 +791,13 @@ fn answer_labels(cx: &PageWords, question: &Question) -> Vec<Localized> {
 fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) -> Chart {
     let localized = answer_labels(cx, question);
     let langs: Vec<Option<String>> = localized.iter().map(|l| l.lang.clone()).collect();
-    let labels: Vec<String> = localized.into_iter().map(|l| l.text).collect();
     let n = q.answers.max(1) as f64;
     let shares: Vec<f64> = q.counts.iter().map(|c| *c as f64 / n).collect();
-    let rows: Vec<Vec<String>> = labels
+    let rows: Vec<Vec<String>> = localized
         .iter()
         .zip(&q.counts)
         .zip(&shares)
-        .map(|((l, c), s)| vec![l.clone(), cx.words.integer(*c), cx.words.percent(*s)])
+        .map(|((l, c), s)| vec![l.text.clone(), cx.words.integer(*c), cx.words.percent(*s)])
         .collect();
     let desc = rows
         .iter()
@@ -786,55 +805,98 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
         .collect::<Vec<_>>()
         .join("; ");
     let desc = format!("{desc}. {}", cx.words.count("answers", q.answers));
-    let svg = match &question.kind {
-        Kind::Scale { reverse, .. } => charts::diverging(
-            &labels
-                .iter()
-                .zip(&shares)
-                .map(|(l, s)| Part {
-                    label: l.clone(),
-                    share: *s,
-                    shown: cx.words.percent(*s),
-                })
-                .collect::<Vec<_>>(),
-            *reverse,
-            &cx.words.get("chart-better"),
-            &cx.words.get("chart-worse"),
-        ),
-        Kind::Nps => {
-            let items: Vec<(f64, String)> = shares.iter().map(|s| (*s, cx.words.percent(*s))).collect();
-            charts::nps(
-                &items,
-                [
-                    &cx.words.get("detractors"),
-                    &cx.words.get("passives"),
-                    &cx.words.get("promoters"),
-                ],
-            )
+    // Each text on a chart with its language: answers may have fallen back
+    // to the default language, rapport's words to English, and numbers are
+    // always the page's.
+    let page = cx.lang;
+    let label = |l: &Localized| charts::Label::new(l.text.clone(), l.lang.as_deref().unwrap_or(page));
+    let number = |t: String| charts::Label::new(t, page);
+    let word = |id: &str| charts::Label::new(cx.words.get(id), cx.words.lang(page));
+    let mut legend = Vec::new();
+    let draw = |size: charts::Size| -> String {
+        match &question.kind {
+            Kind::Scale { reverse, .. } => {
+                let parts: Vec<Part> = localized
+                    .iter()
+                    .zip(&shares)
+                    .map(|(l, s)| Part {
+                        label: label(l),
+                        share: *s,
+                        shown: number(cx.words.percent(*s)),
+                    })
+                    .collect();
+                charts::diverging(
+                    &parts,
+                    *reverse,
+                    &word("chart-better"),
+                    &word("chart-worse"),
+                    page,
+                    size,
+                )
+            }
+            Kind::Nps => {
+                let items: Vec<(f64, charts::Label)> = shares
+                    .iter()
+                    .map(|s| (*s, number(cx.words.percent_rounded(*s, 0))))
+                    .collect();
+                charts::nps(&items, page, size)
+            }
+            kind => {
+                // Yes is the favourable answer; options keep one colour.
+                let colors: &[_] = if matches!(kind, Kind::YesNo) {
+                    &[charts::BEST, charts::WORST]
+                } else {
+                    &[]
+                };
+                let items: Vec<charts::Bar> = localized
+                    .iter()
+                    .zip(&shares)
+                    .zip(&q.counts)
+                    .enumerate()
+                    .map(|(i, ((l, s), c))| charts::Bar {
+                        label: label(l),
+                        share: *s,
+                        shown: number(format!("{} ({})", cx.words.percent(*s), cx.words.integer(*c))),
+                        color: *colors.get(i).unwrap_or(&charts::BLUE),
+                    })
+                    .collect();
+                charts::bars(&items, page, size)
+            }
         }
-        kind => charts::bars(
-            &labels
-                .iter()
-                .zip(&shares)
-                .zip(&q.counts)
-                .map(|((l, s), c)| {
-                    (
-                        l.clone(),
-                        *s,
-                        format!("{} ({})", cx.words.percent(*s), cx.words.integer(*c)),
-                    )
-                })
-                .collect::<Vec<_>>(),
-            // Yes is the favourable answer; options keep one colour.
-            if matches!(kind, Kind::YesNo) {
-                &[charts::BEST, charts::WORST]
-            } else {
-                &[]
-            },
-        ),
     };
+    let id = format!("q-{}", question.id);
+    let svg = [charts::WIDE, charts::NARROW]
+        .map(|size| charts::accessible(&draw(size), &id, title, &desc, size))
+        .concat();
+    match &question.kind {
+        Kind::Scale { reverse, .. } => {
+            let colors = charts::scale_colors(localized.len(), *reverse);
+            for ((l, s), color) in localized.iter().zip(&shares).zip(colors) {
+                legend.push(LegendItem {
+                    label: l.clone(),
+                    shown: cx.words.percent(*s),
+                    color: charts::hex(color),
+                });
+            }
+        }
+        Kind::Nps => {
+            for (id, range) in [("detractors", 0..7), ("passives", 7..9), ("promoters", 9..11)] {
+                let share: f64 = shares.get(range.clone()).map_or(0.0, |s| s.iter().sum());
+                legend.push(LegendItem {
+                    label: Localized {
+                        text: cx.words.get(id),
+                        lang: (cx.words.lang(page) != page).then(|| cx.words.lang(page).to_owned()),
+                    },
+                    shown: cx.words.percent(share),
+                    color: charts::hex(charts::nps_color(range.start)),
+                });
+            }
+        }
+        _ => {}
+    }
     Chart {
-        svg: charts::accessible(&svg, &format!("q-{}", question.id), title, &desc),
+        svg,
+        legend,
         headers: vec![
             cx.words.get("answer"),
             cx.words.get("count"),

@@ -97,8 +97,12 @@ pub struct Band {
 /// A chart with the same numbers as a table.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
-    /// Inline SVG (generated, trusted).
+    /// Inline SVG (generated, trusted): the chart in its wide and its
+    /// narrow size, classes `chart wide` and `chart narrow`; the stylesheet
+    /// shows one.
     pub svg: String,
+    /// What the chart's colours stand for, when its bars do not say.
+    pub legend: Vec<LegendItem>,
     /// Column headings of the table.
     pub headers: Vec<String>,
     /// Table rows, already formatted.
@@ -106,6 +110,17 @@ pub struct Chart {
     /// Per row, the language of its label when it fell back to another
     /// language than the page's.
     pub langs: Vec<Option<String>>,
+}
+
+/// One colour of a chart's legend.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendItem {
+    /// What the colour stands for.
+    pub label: Localized,
+    /// Its share, printed.
+    pub shown: String,
+    /// The colour, `#RRGGBB`.
+    pub color: String,
 }
 
 /// One question in a level's section.
