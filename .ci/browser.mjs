@@ -335,7 +335,10 @@ async function printCheck(page, format, tables) {
   scratchCount += 1;
   const pdf = join(scratch, `${scratchCount}.pdf`);
   const txt = join(scratch, `${scratchCount}.txt`);
-  writeFileSync(pdf, await page.pdf({ format, printBackground: true }));
+  // The margins a browser's print dialog uses by default (0.4 in), not
+  // puppeteer's none: a page printed by a reader breaks there.
+  const margin = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
+  writeFileSync(pdf, await page.pdf({ format, printBackground: true, margin }));
   execFileSync('pdftotext', ['-layout', pdf, txt]);
   const sheets = readFileSync(txt, 'utf8').split('\f');
   if (sheets.length > 1 && sheets[sheets.length - 1].trim() === '') sheets.pop();
