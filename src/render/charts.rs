@@ -418,7 +418,8 @@ pub struct Bar {
 
 /// Horizontal bars, one per answer (yes/no, options, the eleven nps
 /// answers on a phone). Wide: labels in a column on the left; narrow:
-/// each label above its bar, with the whole width to itself. Labels too
+/// short labels in a column too, longer ones each above its bar, with the
+/// whole width to itself. Labels too
 /// long for their room are shortened with "…"; the table beside the
 /// chart has them whole.
 pub fn bars(items: &[Bar], page: &str, size: Size) -> String {
@@ -430,13 +431,16 @@ pub fn bars(items: &[Bar], page: &str, size: Size) -> String {
         .map(|b| text_width(&b.shown.text, f))
         .fold(0.0, f64::max)
         + 8.0;
-    let wide = size == WIDE;
+    // Labels go in a column beside the bars on a wide chart, and on a
+    // narrow one when they are short (0-10, yes and no); otherwise each
+    // label has a line of its own above its bar.
+    let longest = items
+        .iter()
+        .map(|b| text_width(&b.label.text, f))
+        .fold(0.0, f64::max);
+    let wide = size == WIDE || longest <= 0.25 * w;
     let label_w = if wide {
-        let longest = items
-            .iter()
-            .map(|b| text_width(&b.label.text, f))
-            .fold(0.0, f64::max);
-        longest.clamp(2.0 * f, 0.33 * w)
+        longest.clamp(f, 0.33 * w)
     } else {
         w - 2.0 * margin
     };
