@@ -138,6 +138,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     // already and two rounds do.
     let mut probed = vec![false; table.cells.len()];
     'audit: loop {
+        let bounds = rule_bounds(table, &sums_of, min_group_size);
         for members in components(table, &sums_of) {
             let open: Vec<usize> = members
                 .iter()
@@ -147,7 +148,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
             if open.is_empty() {
                 continue;
             }
-            let lp = Lp::new(table, &members, &sums_of);
+            let lp = Lp::new(table, &members, &sums_of, &bounds);
             let fresh = open.iter().filter(|&&c| !probed[c]).count();
             let rounds = (fresh / 100).clamp(2, 48);
             lp.probe(&open, rounds.min(open.len()), &mut seen);
@@ -225,10 +226,11 @@ fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
 #[cfg(test)]
 fn ranges(table: &Table) -> Vec<Option<Range>> {
     let sums_of = sums_of(table);
+    let bounds = vec![None; table.cells.len()];
     let mut seen = Seen::new(table.cells.len());
     let mut out = vec![None; table.cells.len()];
     for members in components(table, &sums_of) {
-        let lp = Lp::new(table, &members, &sums_of);
+        let lp = Lp::new(table, &members, &sums_of, &bounds);
         for &i in &members {
             if table.cells[i].state == State::Hidden {
                 out[i] = lp.range(i, &mut seen);
@@ -236,6 +238,63 @@ fn ranges(table: &Table) -> Vec<Option<Range>> {
         }
     }
     out
+}
+
+/// True when published cell `j` may be hidden to protect another: it has
+/// respondents, and it is not a level's total, nor one by another name (the
+/// only period, a segment's only value), which would be hidden for nothing.
+fn hideable(table: &Table, j: usize, sums_of: &[Vec<usize>]) -> bool {
+    let cell = &table.cells[j];
+    let pinned = || {
+        sums_of[j].iter().any(|&k| {
+            let s = &table.sums[k];
+            s.parts.len() == 1 && table.cells[if s.total == j { s.parts[0] } else { s.total }].fixed
+        })
+    };
+    cell.state == State::Published && !cell.fixed && cell.count > 0 && !pinned()
+}
+
+/// The most each hidden cell can be by the hiding rules themselves, which
+/// anyone can read: a cell hidden to protect another was the published
+/// cell with the fewest respondents in a sum it shares with that other, so
+/// it is at most the least cell still published there that could have been
+/// hidden in its place; a small cell is at most `min_group_size - 1`. Not
+/// knowing which a hidden cell is, nor through which sum it was chosen, a
+/// reader knows the larger of these over its sums. Cells hidden along with
+/// a hidden period get no bound, nor does a cell the reasoning would
+/// misjudge (more respondents than the bound).
+fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Vec<Option<u64>> {
+    let n = table.cells.len();
+    let cells_of = |k: usize| {
+        let s = &table.sums[k];
+        std::iter::once(s.total).chain(s.parts.iter().copied())
+    };
+    let least: Vec<Option<u64>> = (0..table.sums.len())
+        .map(|k| {
+            cells_of(k)
+                .filter(|&j| hideable(table, j, sums_of))
+                .map(|j| table.cells[j].count)
+                .min()
+        })
+        .collect();
+    let mut along = vec![false; n];
+    for cell in table.cells.iter().filter(|c| c.state != State::Published) {
+        for &k in &cell.with {
+            along[k] = true;
+        }
+    }
+    (0..n)
+        .map(|i| {
+            if table.cells[i].state != State::Hidden || along[i] || sums_of[i].is_empty() {
+                return None;
+            }
+            let mut bound = 0;
+            for &k in &sums_of[i] {
+                bound = bound.max(least[k]?.max(min_group_size.saturating_sub(1)));
+            }
+            (table.cells[i].count <= bound).then_some(bound)
+        })
+        .collect()
 }
 
 /// The published cell to hide for hidden cell `i`: the one with the fewest
@@ -246,18 +305,9 @@ fn next_to_hide(table: &Table, i: usize, sums_of: &[Vec<usize>]) -> Option<usize
         let s = &table.sums[k];
         std::iter::once(s.total).chain(s.parts.iter().copied())
     };
-    // A cell that is a fixed cell by another name (the only period, a
-    // segment's only value) would be hidden for nothing.
-    let pinned = |j: usize| {
-        sums_of[j].iter().any(|&k| {
-            let s = &table.sums[k];
-            s.parts.len() == 1 && table.cells[if s.total == j { s.parts[0] } else { s.total }].fixed
-        })
-    };
     let pick = |sums: &mut dyn Iterator<Item = usize>| {
         sums.flat_map(cells_of)
-            .filter(|&j| table.cells[j].state == State::Published && !table.cells[j].fixed)
-            .filter(|&j| table.cells[j].count > 0 && !pinned(j))
+            .filter(|&j| hideable(table, j, sums_of))
             .min_by_key(|&j| (table.cells[j].count, j))
     };
     pick(&mut sums_of[i].iter().copied()).or_else(|| {
@@ -373,6 +423,8 @@ const SCORE_SLACK: f64 = 1e-3;
 struct Lp<'t> {
     table: &'t Table,
     vars: &'t [usize],
+    /// What the hiding rules tell of each cell's most ([`rule_bounds`]).
+    bounds: &'t [Option<u64>],
     /// Whether the score sums are in: every cell of the group and of its
     /// sums has a score or no respondents.
     scored: bool,
@@ -388,7 +440,7 @@ struct Row {
 }
 
 impl<'t> Lp<'t> {
-    fn new(table: &'t Table, vars: &'t [usize], sums_of: &[Vec<usize>]) -> Self {
+    fn new(table: &'t Table, vars: &'t [usize], sums_of: &[Vec<usize>], bounds: &'t [Option<u64>]) -> Self {
         let mut sums: Vec<usize> = vars.iter().flat_map(|&c| sums_of[c].iter().copied()).collect();
         sums.sort_unstable();
         sums.dedup();
@@ -425,6 +477,7 @@ impl<'t> Lp<'t> {
         Lp {
             table,
             vars,
+            bounds,
             scored,
             rows,
         }
@@ -511,7 +564,11 @@ impl<'t> Lp<'t> {
             .map(|(k, &c)| {
                 let cell = &self.table.cells[c];
                 let lower = if cell.state == State::Hidden { 1.0 } else { 0.0 };
-                let upper = cell.upper.map_or(f64::INFINITY, |u| u as f64);
+                let upper = match (cell.upper, self.bounds[c]) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                let upper = upper.map_or(f64::INFINITY, |u| u as f64);
                 problem.add_var(weights[k], (lower, upper))
             })
             .collect();
@@ -629,6 +686,29 @@ mod tests {
         assert_eq!(outcome.hidden, vec![3]);
         // 3 + 7 = 10, each at least 1: 1..9, wide enough for both.
         assert_eq!(ranges(&t)[2], Some(Range { lo: 1, hi: Some(9) }));
+    }
+
+    #[test]
+    fn the_rule_that_picked_a_protecting_cell_gives_nothing_away() {
+        // 4 is small and 5 protects it, both hidden; 5 and 20 are shown.
+        // Whoever knows the rule knows the protecting cell was the least
+        // that could be hidden, so at most 5, and at least 5 (it is not
+        // small): 4 + 5 = 9 would leave {4, 5}. The next least is hidden.
+        let mut t = row(
+            34,
+            &[
+                (4, State::Hidden),
+                (5, State::Hidden),
+                (5, State::Published),
+                (20, State::Published),
+            ],
+        );
+        let sums_of = sums_of(&t);
+        assert_eq!(rule_bounds(&t, &sums_of, 5)[1..3], [Some(5), Some(5)]);
+        let out = protect(&mut t, 5);
+        assert_eq!(out.hidden, vec![3]);
+        assert!(out.unsafe_cells.is_empty());
+        assert_eq!(rule_bounds(&t, &sums_of, 5)[1..4], [Some(20), Some(20), Some(20)]);
     }
 
     #[test]

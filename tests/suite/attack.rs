@@ -10,6 +10,10 @@
 //! rule does: a small cell spans at least `min_group_size - 1` values, a
 //! cell hidden to protect another at least `min_group_size + 1`.
 //!
+//! The attacker knows the hiding rule too: a cell hidden to protect
+//! another is the least of its sum that could be hidden, so it is at most
+//! the least cell still shown beside it.
+//!
 //! Then the attacks that worked on earlier versions, each as a project:
 //! two small cells that protect each other, a protecting cell published in
 //! every period, two groups of hidden cells joined by one cell, the
@@ -163,12 +167,54 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
             scored.extend(score_sum(&level["by_segment"][s][v]).map(|x| (key("", s, v), x)));
         }
     }
+    rule_bounds(&known, &unknown, &mut most, &sums, &total, min_group_size);
     Level {
         known,
         unknown,
         most,
         scored,
         sums,
+    }
+}
+
+/// What the published rule tells of each hidden cell: a cell hidden to
+/// protect another was the published cell with the fewest respondents in
+/// one of its sums, so it is at most the least cell still shown there that
+/// could have been hidden instead; a small one is at most
+/// `min_group_size - 1`. Not knowing which, the attacker takes the larger
+/// of these over the cell's sums. A level's total, and a cell that is
+/// another cell by another name (a sum of one part), are never hidden.
+fn rule_bounds(
+    known: &BTreeMap<Key, f64>,
+    unknown: &BTreeMap<Key, f64>,
+    most: &mut BTreeMap<Key, f64>,
+    sums: &[(Key, Vec<Key>)],
+    total: &Key,
+    min_group_size: u64,
+) {
+    let alias: Vec<&Key> = sums
+        .iter()
+        .filter(|(_, parts)| parts.len() == 1)
+        .flat_map(|(t, parts)| [t, &parts[0]])
+        .collect();
+    let could_hide = |k: &Key| k != total && !alias.contains(&k) && known.get(k).is_some_and(|&n| n > 0.0);
+    for (k, &least) in unknown {
+        if least < 1.0 {
+            continue; // inside a hidden period
+        }
+        let mut bound: f64 = 0.0;
+        for (t, parts) in sums.iter().filter(|(t, parts)| t == k || parts.contains(k)) {
+            let shown = std::iter::once(t)
+                .chain(parts)
+                .filter(|c| could_hide(c))
+                .map(|c| known[c])
+                .fold(f64::INFINITY, f64::min);
+            bound = bound.max(shown.max((min_group_size - 1) as f64));
+        }
+        if bound.is_finite() && bound > 0.0 {
+            let m = most.entry(k.clone()).or_insert(f64::INFINITY);
+            *m = m.min(bound);
+        }
     }
 }
 
@@ -341,6 +387,25 @@ fn many(n: usize, date: &str, group: &str) -> Vec<(String, String, bool)> {
 
 fn hidden(cell: &Value) -> bool {
     cell.get("hidden").is_some()
+}
+
+#[test]
+fn the_rule_that_picks_a_protecting_cell_gives_nothing_away() {
+    // a 4 is small; b 5 protects it, the least other (before c, also 5).
+    // Knowing the rule, b is at most c's 5 and at least 5, not being
+    // small; a + b = 34 - 25 = 9 leaves a at 4 or 5. c must go too.
+    let mut rows = many(4, "2026-09-01", "a");
+    rows.extend(many(5, "2026-09-02", "b"));
+    rows.extend(many(5, "2026-09-03", "c"));
+    rows.extend(many(20, "2026-09-04", "d"));
+    let (found, d) = attack(&["a", "b", "c", "d"], "quarter", &rows, 5);
+    assert!(found.is_empty(), "{found:#?}");
+    let group = &d["levels"][0]["by_segment"]["group"];
+    assert!(
+        hidden(&group["a"]) && hidden(&group["b"]) && hidden(&group["c"]),
+        "{group}"
+    );
+    assert!(!hidden(&group["d"]));
 }
 
 #[test]
