@@ -283,13 +283,36 @@ fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Ve
             along[k] = true;
         }
     }
+    // A sum of one part says two cells are one (a segment's only value and
+    // its total, a value in the only period): whatever bounds one bounds
+    // the other, and a pick in such a sum only follows one made elsewhere.
+    let mut class: Vec<usize> = (0..n).collect();
+    fn root(class: &mut [usize], mut i: usize) -> usize {
+        while class[i] != i {
+            class[i] = class[class[i]];
+            i = class[i];
+        }
+        i
+    }
+    for s in table.sums.iter().filter(|s| s.parts.len() == 1) {
+        let (a, b) = (root(&mut class, s.total), root(&mut class, s.parts[0]));
+        class[a.max(b)] = a.min(b);
+    }
+    let roots: Vec<usize> = (0..n).map(|i| root(&mut class, i)).collect();
+    let mut sums_of_class: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, sums) in sums_of.iter().enumerate() {
+        for &k in sums.iter().filter(|&&k| table.sums[k].parts.len() > 1) {
+            sums_of_class[roots[i]].push(k);
+        }
+    }
     (0..n)
         .map(|i| {
-            if table.cells[i].state != State::Hidden || along[i] || sums_of[i].is_empty() {
+            let sums = &sums_of_class[roots[i]];
+            if table.cells[i].state != State::Hidden || along[i] || sums.is_empty() {
                 return None;
             }
             let mut bound = 0;
-            for &k in &sums_of[i] {
+            for &k in sums {
                 bound = bound.max(least[k]?.max(min_group_size.saturating_sub(1)));
             }
             (table.cells[i].count <= bound).then_some(bound)

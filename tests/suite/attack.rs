@@ -192,18 +192,40 @@ fn rule_bounds(
     total: &Key,
     min_group_size: u64,
 ) {
-    let alias: Vec<&Key> = sums
+    // A sum of one part makes two names for one cell: the total's other
+    // name is never hidden either, and what bounds one name bounds both.
+    let ones: Vec<(&Key, &Key)> = sums
         .iter()
         .filter(|(_, parts)| parts.len() == 1)
-        .flat_map(|(t, parts)| [t, &parts[0]])
+        .map(|(t, parts)| (t, &parts[0]))
         .collect();
-    let could_hide = |k: &Key| k != total && !alias.contains(&k) && known.get(k).is_some_and(|&n| n > 0.0);
+    let mut names = |k: &Key| {
+        let mut class = vec![k.clone()];
+        let mut i = 0;
+        while i < class.len() {
+            for &(a, b) in &ones {
+                for (x, y) in [(a, b), (b, a)] {
+                    if *x == class[i] && !class.contains(y) {
+                        class.push(y.clone());
+                    }
+                }
+            }
+            i += 1;
+        }
+        class
+    };
+    let fixed = names(total);
+    let could_hide = |k: &Key| !fixed.contains(k) && known.get(k).is_some_and(|&n| n > 0.0);
     for (k, &least) in unknown {
         if least < 1.0 {
             continue; // inside a hidden period
         }
+        let class = names(k);
         let mut bound: f64 = 0.0;
-        for (t, parts) in sums.iter().filter(|(t, parts)| t == k || parts.contains(k)) {
+        let touching = |(t, parts): &&(Key, Vec<Key>)| {
+            parts.len() > 1 && class.iter().any(|c| t == c || parts.contains(c))
+        };
+        for (t, parts) in sums.iter().filter(touching) {
             let shown = std::iter::once(t)
                 .chain(parts)
                 .filter(|c| could_hide(c))
