@@ -199,7 +199,7 @@ fn rule_bounds(
         .filter(|(_, parts)| parts.len() == 1)
         .map(|(t, parts)| (t, &parts[0]))
         .collect();
-    let mut names = |k: &Key| {
+    let names = |k: &Key| {
         let mut class = vec![k.clone()];
         let mut i = 0;
         while i < class.len() {
