@@ -35,6 +35,10 @@ interval = 95 % interval { $low }–{ $high }
 holds-down = What holds it down
 interval-heading = 95 % interval
 audience-note = Scores count only the group “{ $audience }”: { $shown } of { $total } responses.
+audience-note-withheld = Scores count only the group “{ $audience }”: { $n ->
+    [one] { $shown } response
+   *[other] { $shown } responses
+}. Fewer than { $min } others answered; they are left out, so that no one can be told apart.
 gap-heading = How each group sees the levels
 gap-higher = “{ $group }” rates { $level } { $points } points higher than “{ $audience }”
 gap-lower = “{ $group }” rates { $level } { $points } points lower than “{ $audience }”

@@ -33,6 +33,7 @@ interval = 95 %-intervall { $low }–{ $high }
 holds-down = Dette holder nivået nede
 interval-heading = 95 %-intervall
 audience-note = Poengene teller bare gruppen «{ $audience }»: { $shown } av { $total } svar.
+audience-note-withheld = Poengene teller bare gruppen «{ $audience }»: { $shown } svar. Færre enn { $min } andre svarte; de er utelatt, slik at ingen kan skilles ut.
 gap-heading = Slik ser gruppene nivåene
 gap-higher = «{ $group }» gir { $level } { $points } poeng mer enn «{ $audience }»
 gap-lower = «{ $group }» gir { $level } { $points } poeng mindre enn «{ $audience }»

@@ -33,6 +33,10 @@ interval = 95%-interval { $low }–{ $high }
 holds-down = Wat dit niveau omlaag trekt
 interval-heading = 95%-interval
 audience-note = De scores tellen alleen de groep ‘{ $audience }’: { $shown } van { $total } reacties.
+audience-note-withheld = De scores tellen alleen de groep ‘{ $audience }’: { $n ->
+    [one] { $shown } reactie
+   *[other] { $shown } reacties
+}. Minder dan { $min } anderen antwoordden; zij zijn weggelaten, zodat niemand herkenbaar is.
 gap-heading = Hoe elke groep de niveaus ziet
 gap-higher = ‘{ $group }’ geeft { $level } { $points } punten meer dan ‘{ $audience }’
 gap-lower = ‘{ $group }’ geeft { $level } { $points } punten minder dan ‘{ $audience }’

@@ -39,6 +39,11 @@ interval = 95-процентный интервал { $low }–{ $high }
 holds-down = Что тянет уровень вниз
 interval-heading = 95-процентный интервал
 audience-note = Баллы учитывают только группу «{ $audience }»: { $shown } из { $total } ответов.
+audience-note-withheld = Баллы учитывают только группу «{ $audience }»: { $n ->
+    [one] { $shown } ответ
+    [few] { $shown } ответа
+   *[many] { $shown } ответов
+}. Остальных ответивших меньше { $min }; они не учитываются, чтобы никого нельзя было узнать.
 gap-heading = Как группы оценивают уровни
 gap-higher = Группа «{ $group }» оценивает уровень «{ $level }» на { $points } балла выше, чем группа «{ $audience }»
 gap-lower = Группа «{ $group }» оценивает уровень «{ $level }» на { $points } балла ниже, чем группа «{ $audience }»

@@ -33,6 +33,7 @@ interval = 95 %-intervall { $low }–{ $high }
 holds-down = Det här håller nivån nere
 interval-heading = 95 %-intervall
 audience-note = Poängen räknar bara gruppen ”{ $audience }”: { $shown } av { $total } svar.
+audience-note-withheld = Poängen räknar bara gruppen ”{ $audience }”: { $shown } svar. Färre än { $min } andra svarade; de är utelämnade så att ingen kan urskiljas.
 gap-heading = Så ser grupperna på nivåerna
 gap-higher = ”{ $group }” ger { $level } { $points } poäng mer än ”{ $audience }”
 gap-lower = ”{ $group }” ger { $level } { $points } poäng mindre än ”{ $audience }”

@@ -145,6 +145,9 @@ pub struct Scores {
     pub responses: u64,
     /// With an audience: how many of the responses are the audience's.
     pub audience_responses: Option<u64>,
+    /// True when the responses of everyone outside the audience were fewer
+    /// than `min_group_size` and privacy left them out of `responses`.
+    pub others_withheld: bool,
     /// Mean of the levels that have a score.
     pub overall: Option<f64>,
     /// The overall score's 95 % interval, from the respondents' overall scores.
@@ -450,6 +453,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
     Scores {
         responses: cell(Cell::ALL).responses,
         audience_responses: scoped.then_some(all.responses),
+        others_withheld: false,
         overall,
         overall_ci95,
         focus,

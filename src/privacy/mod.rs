@@ -58,8 +58,21 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // survey's scores: hiding it would protect nothing, so it is never the
     // cell taken along with a small one.
     let published = |s: usize| survey.audience.filter(|a| a.segment == s).map(|a| a.value);
+    // Everyone's responses less the audience's are those of the comparison
+    // groups together: too few, and they are left out of the published
+    // count, as a small cell would be. A reader then knows only that there
+    // are fewer than `min_group_size` of them.
+    let mut most_responses = scores.responses;
+    if let Some(audience) = scores.audience_responses {
+        let others = scores.responses - audience;
+        if others > 0 && others < min_group_size {
+            scores.responses = audience;
+            scores.others_withheld = true;
+            most_responses = audience + min_group_size - 1;
+        }
+    }
     let known = linked::Known {
-        responses: scores.responses,
+        responses: most_responses,
         small_periods: small_periods(scores),
         min_group_size,
     };

@@ -85,6 +85,10 @@ pub struct AudienceFigures {
     pub value: String,
     /// The audience's responses.
     pub responses: u64,
+    /// True when everyone else's responses were fewer than
+    /// `min_group_size` and are left out of the top-level `responses`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub others_withheld: bool,
 }
 
 /// A comparison group beside the audience: `{"hidden": true}`, or its
@@ -490,6 +494,7 @@ fn document(survey: &Survey, scores: &Scores, min_group_size: u64) -> Document {
                 segment: segment.id.clone(),
                 value: segment.values[a.value].id.clone(),
                 responses: scores.audience_responses.unwrap_or(0),
+                others_withheld: scores.others_withheld,
             }
         }),
         current: scores.current.as_ref().map(|c| CurrentFigures {

@@ -480,14 +480,26 @@ pub fn page(spec: &PageSpec) -> ReportPage {
         pyramid_period: scores.current.as_ref().map(|c| cx.period(&c.period)),
         focus,
         audience_note: survey.audience.map(|_| {
-            cx.words.with(
-                "audience-note",
-                &[
-                    ("audience", &cx.group(None).text),
-                    ("shown", &cx.words.integer(scores.audience_responses.unwrap_or(0))),
-                    ("total", &cx.words.integer(scores.responses)),
-                ],
-            )
+            let shown = scores.audience_responses.unwrap_or(0);
+            if scores.others_withheld {
+                cx.words.count_with(
+                    "audience-note-withheld",
+                    shown,
+                    &[
+                        ("audience", &cx.group(None).text),
+                        ("min", &cx.words.integer(spec.min_group_size)),
+                    ],
+                )
+            } else {
+                cx.words.with(
+                    "audience-note",
+                    &[
+                        ("audience", &cx.group(None).text),
+                        ("shown", &cx.words.integer(shown)),
+                        ("total", &cx.words.integer(scores.responses)),
+                    ],
+                )
+            }
         }),
         gap_chart: gap_chart(&cx, scores, spec.min_group_size),
         focus_questions_heading: cx.words.get("holds-down"),

@@ -137,7 +137,15 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
     }
     let mut most = BTreeMap::new();
     if audience.is_some() {
-        most.insert(everyone(""), d["responses"].as_f64().expect("responses"));
+        // Everyone is at most the published responses; when the others were
+        // too few and left out of that count, fewer than min_group_size more.
+        let withheld = d["audience"]["others_withheld"].as_bool().unwrap_or(false);
+        let extra = if withheld {
+            (min_group_size - 1) as f64
+        } else {
+            0.0
+        };
+        most.insert(everyone(""), d["responses"].as_f64().expect("responses") + extra);
     }
     let current = d["current"]["period"].as_str();
     let previous = d["current"]["previous"].as_str();
@@ -167,7 +175,15 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
             scored.extend(score_sum(&level["by_segment"][s][v]).map(|x| (key("", s, v), x)));
         }
     }
-    rule_bounds(&known, &unknown, &mut most, &sums, &total, min_group_size);
+    rule_bounds(
+        &known,
+        &unknown,
+        &mut most,
+        &sums,
+        &total,
+        audience.as_ref(),
+        min_group_size,
+    );
     Level {
         known,
         unknown,
@@ -182,14 +198,16 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
 /// one of its sums, so it is at most the least cell still shown there that
 /// could have been hidden instead; a small one is at most
 /// `min_group_size - 1`. Not knowing which, the attacker takes the larger
-/// of these over the cell's sums. A level's total, and a cell that is
-/// another cell by another name (a sum of one part), are never hidden.
+/// of these over the cell's sums. A level's total, a cell that is the
+/// total by another name (a sum of one part), and the audience's own
+/// cells are never hidden.
 fn rule_bounds(
     known: &BTreeMap<Key, f64>,
     unknown: &BTreeMap<Key, f64>,
     most: &mut BTreeMap<Key, f64>,
     sums: &[(Key, Vec<Key>)],
     total: &Key,
+    audience: Option<&(String, String)>,
     min_group_size: u64,
 ) {
     // A sum of one part makes two names for one cell: the total's other
@@ -214,8 +232,11 @@ fn rule_bounds(
         }
         class
     };
+    // The audience's own cells are the level's figures: never hidden.
     let fixed = names(total);
-    let could_hide = |k: &Key| !fixed.contains(k) && known.get(k).is_some_and(|&n| n > 0.0);
+    let audience_cell = |k: &Key| audience.is_some_and(|(a, v)| &k.1 == a && &k.2 == v);
+    let could_hide =
+        |k: &Key| !fixed.contains(k) && !audience_cell(k) && known.get(k).is_some_and(|&n| n > 0.0);
     for (k, &least) in unknown {
         if least < 1.0 {
             continue; // inside a hidden period
@@ -652,6 +673,43 @@ fn respondents_without_a_group_are_hidden_in_the_gap_where_the_breakdown_hides_t
             level["questions"][0]["gap"]
         );
     }
+}
+
+#[test]
+fn too_few_others_beside_the_audience_are_left_out_of_the_count() {
+    // 12 customers and 3 staff: everyone's 15 less the customers' 12 would
+    // say the hidden staff cell is exactly 3.
+    let yaml: String = (0..12)
+        .map(|_| {
+            "- submitted: 2026-01-01\n  segment: { group: customer }\n  answers: { ok: yes }\n".to_owned()
+        })
+        .chain((0..3).map(|_| {
+            "- submitted: 2026-01-01\n  segment: { group: staff }\n  answers: { ok: no }\n".to_owned()
+        }))
+        .collect();
+    let project = Project::empty()
+        .survey("support", &audience_survey())
+        .responses("support", "a.yaml", yaml);
+    let site = project.build();
+    let d = data(&site);
+    assert_eq!(d["responses"], 12);
+    assert_eq!(d["audience"]["others_withheld"], true);
+    assert!(hidden(&d["levels"][0]["by_segment"]["group"]["staff"]));
+    let page = std::fs::read_to_string(site.join("support/index.html")).expect("the page");
+    assert!(
+        page.contains("12 responses. Fewer than 5 others answered"),
+        "{page}"
+    );
+    let mut truth = d.clone();
+    truth["levels"][0]["by_segment"]["group"]["staff"] = serde_json::json!({ "responses": 3 });
+    let found = narrowed(&d, &truth, 5);
+    assert!(found.is_empty(), "{found:#?}");
+    let out = crate::support::rapport(project.root())
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("check runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["privacy"]["unprotected_cells"], 0);
 }
 
 #[test]

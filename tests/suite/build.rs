@@ -435,7 +435,7 @@ fn an_audience_is_scored_alone_and_compared_with_the_other_groups() {
 #[test]
 fn a_hidden_previous_period_is_not_compared_with() {
     let mut responses = String::new();
-    let periods = [("2025-11", 7), ("2026-02", 6), ("2026-05", 7), ("2026-08", 1)];
+    let periods = [("2025-11", 20), ("2026-02", 6), ("2026-05", 20), ("2026-08", 1)];
     for (month, n) in periods {
         for day in 1..=n {
             responses.push_str(&format!(

@@ -91,8 +91,8 @@ fn check_prints_json_for_tools() {
   "words": [
     {
       "language": "en",
-      "messages": 73,
-      "translated": 73,
+      "messages": 74,
+      "translated": 74,
       "missing": [],
       "untranslated": []
     }

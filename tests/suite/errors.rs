@@ -1512,7 +1512,7 @@ checked 1 survey (0 responses in 0 files): 0 errors, 1 warning
 translations:
   support: de 100% (3 of 3)
 rapport's own words:
-  de 0% (0 of 73), 73 missing: shown in English; translate them in i18n/de.ftl
+  de 0% (0 of 74), 74 missing: shown in English; translate them in i18n/de.ftl
 privacy: 0 breakdown cells hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction
 
 "#]])

@@ -48,7 +48,7 @@ fn a_word_file_gives_a_language_its_words_and_plurals() {
 fn check_counts_missing_and_copied_words() {
     let expected = "\
 rapport's own words:
-  ar 1% (1 of 73), 71 missing, 1 the English words unchanged: shown in English; translate them in i18n/ar.ftl
+  ar 1% (1 of 74), 72 missing, 1 the English words unchanged: shown in English; translate them in i18n/ar.ftl
 ";
     let project = arabic().file("i18n/ar.ftl", "target = الهدف\nsurveys = Surveys\n");
     let out = rapport(project.root()).arg("check").assert().success();
@@ -138,8 +138,8 @@ fn init_writes_a_word_file_to_translate_and_counts_nothing_untranslated() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     for expected in [
         "customer-expectations: ar 0% (0 of 19), 19 missing; ja 0% (0 of 19), 19 missing",
-        "  ar 0% (0 of 73), 73 missing: shown in English; translate them in i18n/ar.ftl",
-        "  ja 0% (0 of 73), 73 missing: shown in English; translate them in i18n/ja.ftl",
+        "  ar 0% (0 of 74), 74 missing: shown in English; translate them in i18n/ar.ftl",
+        "  ja 0% (0 of 74), 74 missing: shown in English; translate them in i18n/ja.ftl",
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");
     }
