@@ -460,6 +460,10 @@ struct Row {
     terms: Vec<(usize, f64)>,
     counts: f64,
     scores: f64,
+    /// How far the score sums may miss: rounding, and where a level's
+    /// score is a mean of its questions' means, by how much the true sums
+    /// miss (a reader who guessed that closely could use them).
+    slack: f64,
 }
 
 impl<'t> Lp<'t> {
@@ -478,9 +482,11 @@ impl<'t> Lp<'t> {
             .map(|k| {
                 let s = &table.sums[k];
                 let mut terms = Vec::new();
-                let (mut rhs, mut score_rhs) = (0.0, 0.0);
+                let (mut rhs, mut score_rhs, mut miss) = (0.0, 0.0, 0.0);
                 for (c, sign) in std::iter::once((s.total, -1.0)).chain(s.parts.iter().map(|&p| (p, 1.0))) {
                     scored &= has_score(c);
+                    let cell = &table.cells[c];
+                    miss += sign * cell.count as f64 * cell.score.unwrap_or(0.0);
                     match vars.binary_search(&c) {
                         Ok(v) => terms.push((v, sign)),
                         Err(_) => {
@@ -494,6 +500,9 @@ impl<'t> Lp<'t> {
                     terms,
                     counts: rhs,
                     scores: score_rhs,
+                    slack: SCORE_SLACK
+                        .max(score_rhs.abs() * 1e-9)
+                        .max(miss.abs() * (1.0 + 1e-9) + 1e-9),
                 }
             })
             .collect();
@@ -619,7 +628,7 @@ impl<'t> Lp<'t> {
             if self.scored {
                 // Published sums are means times counts, rounded: the sum
                 // holds to within a little.
-                let slack = SCORE_SLACK.max(row.scores.abs() * 1e-9);
+                let slack = row.slack;
                 let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (sums[v], sign)).collect();
                 problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores + slack);
                 problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores - slack);

@@ -66,11 +66,12 @@ pub struct Known {
     pub min_group_size: u64,
 }
 
-/// The linked table of `level`, with what else is `known` of it. With
-/// `additive` (the level's scores are means over its respondents: it has
-/// one scored question), a score times its count is a sum that adds up like
-/// the counts, and the cells carry their scores.
-pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, additive: bool) -> Linked {
+/// The linked table of `level`, with what else is `known` of it. The
+/// cells carry their scores: a score times its count is a sum that adds up
+/// like the counts, exactly where the level's score is a mean over its
+/// respondents (one scored question, or every respondent answering every
+/// question), nearly elsewhere.
+pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place, score: Option<f64>| {
@@ -80,7 +81,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             fixed,
             with: Vec::new(),
             upper: None,
-            score: score.filter(|_| additive),
+            score,
         });
         places.push(place);
         cells.len() - 1
