@@ -66,12 +66,11 @@ pub struct Known {
     pub min_group_size: u64,
 }
 
-/// The linked table of `level`, with what else is `known` of it. The
-/// cells carry their scores: a score times its count is a sum that adds up
-/// like the counts, exactly where the level's score is a mean over its
-/// respondents (one scored question, or every respondent answering every
-/// question), nearly elsewhere.
-pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> Linked {
+/// The linked table of `level`, with what else is `known` of it. With
+/// `additive` (the level's scores are means over its respondents: it has
+/// one scored question), a score times its count is a sum that adds up like
+/// the counts, and the cells carry their scores.
+pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, additive: bool) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place, score: Option<f64>| {
@@ -81,7 +80,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known) -> L
             fixed,
             with: Vec::new(),
             upper: None,
-            score,
+            score: score.filter(|_| additive),
         });
         places.push(place);
         cells.len() - 1

@@ -76,7 +76,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         small_periods: small_periods(scores),
         min_group_size,
     };
-    for level in &mut scores.levels {
+    for (l, level) in scores.levels.iter_mut().enumerate() {
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
             for (s, row) in period.by_segment.iter_mut().enumerate() {
@@ -94,7 +94,12 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
         // The rules above look at one row at a time; the audit looks at
         // every sum at once and hides until nothing can be worked out.
-        let mut table = linked::build(level, survey.audience, &known);
+        let scored_questions = survey
+            .questions
+            .iter()
+            .filter(|q| q.level == Some(l) && q.kind.is_scored())
+            .count();
+        let mut table = linked::build(level, survey.audience, &known, scored_questions == 1);
         let outcome = audit::protect(&mut table.table, min_group_size);
         let hidden = linked::apply(level, &table, &outcome.hidden);
         privacy.complement += hidden;

@@ -539,42 +539,6 @@ fn scores_times_counts_do_not_pin_a_hidden_count() {
 }
 
 #[test]
-fn scores_of_a_level_of_several_questions_do_not_pin_a_hidden_count() {
-    // As above, with two questions everyone answers alike: the level's
-    // score, a mean of its questions' means, is then the mean of its
-    // respondents' scores too, and adds up like one question's.
-    let survey = survey(&["north", "south"], "year").replace(
-        "    type: yes_no\n",
-        "    type: yes_no\n  - id: ok2\n    level: accuracy\n    type: yes_no\n",
-    );
-    let rows = [
-        (3, "2025-06-01", "north", "yes"),
-        (10, "2025-06-01", "south", "yes"),
-    ]
-    .into_iter()
-    .chain([
-        (6, "2026-06-01", "north", "no"),
-        (10, "2026-06-01", "south", "no"),
-    ]);
-    let yaml: String = rows
-        .flat_map(|(n, date, group, answer)| {
-            (0..n).map(move |_| {
-                format!("- submitted: {date}\n  segment: {{ group: {group} }}\n  answers: {{ ok: {answer}, ok2: {answer} }}\n")
-            })
-        })
-        .collect();
-    let build = |m: u64| {
-        let project = Project::empty()
-            .file("rapport.yaml", format!("min_group_size: {m}\n"))
-            .survey("support", &survey)
-            .responses("support", "a.yaml", yaml.as_str());
-        data(&project.build())
-    };
-    let found = narrowed(&build(5), &build(1), 5);
-    assert!(found.is_empty(), "{found:#?}");
-}
-
-#[test]
 fn a_one_person_week_is_hidden_and_cannot_be_worked_out() {
     let mut rows = Vec::new();
     rows.extend(many(7, "2026-09-07", "a"));

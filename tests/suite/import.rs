@@ -113,7 +113,7 @@ error: the export has 1 problem; nothing was written
 checked 1 survey (24 responses in 12 files): 0 errors, 0 warnings
 translations:
   support: sv 100% (18 of 18)
-privacy: 4 breakdown cells hidden (fewer than 5 respondents), 2 more hidden so that they cannot be worked out by subtraction (2 of them found by the audit of every published sum); each hidden cell can still be any of at least 7 values
+privacy: 4 breakdown cells hidden (fewer than 5 respondents), 2 more hidden so that they cannot be worked out by subtraction (2 of them found by the audit of every published sum); each hidden cell can still be any of at least 22 values
 
 "#]]);
     rapport(&root)
