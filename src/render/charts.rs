@@ -246,18 +246,23 @@ impl Texts {
     }
 }
 
-/// Adds `role="img"`, `aria-labelledby`, `<title>`, `<desc>` and the
-/// size's class to an SVG.
-pub fn accessible(svg: &str, id: &str, title: &str, desc: &str, size: Size) -> String {
+/// Adds `role="img"`, `aria-labelledby`, `<title>` (with its language
+/// when it is not the page's), `<desc>` and the size's class to an SVG.
+pub fn accessible(svg: &str, id: &str, title: &Label, page: &str, desc: &str, size: Size) -> String {
     let Some(open_end) = svg.find('>') else {
         return svg.to_owned();
     };
     let (open, rest) = svg.split_at(open_end);
     let id = format!("{id}-{}", size.name);
+    let lang = if title.lang == page {
+        String::new()
+    } else {
+        format!(" lang=\"{}\"", escape(&title.lang, true))
+    };
     format!(
-        "{open} role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart {}\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{}",
+        "{open} role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart {}\"><title id=\"{id}-t\"{lang}>{}</title><desc id=\"{id}-d\">{}</desc>{}",
         size.name,
-        escape(title, false),
+        escape(&title.text, false),
         escape(desc, false),
         &rest[1..]
     )
@@ -795,7 +800,14 @@ mod tests {
 
     #[test]
     fn accessible_svg_has_title_desc_and_its_size() {
-        let svg = accessible("<svg width=\"1\">x</svg>", "c1", "A & B", "desc <here>", NARROW);
+        let svg = accessible(
+            "<svg width=\"1\">x</svg>",
+            "c1",
+            &words("A & B"),
+            "en",
+            "desc <here>",
+            NARROW,
+        );
         assert_eq!(
             svg,
             "<svg width=\"1\" role=\"img\" aria-labelledby=\"c1-narrow-t c1-narrow-d\" class=\"chart narrow\"><title id=\"c1-narrow-t\">A &amp; B</title><desc id=\"c1-narrow-d\">desc &lt;here&gt;</desc>x</svg>"

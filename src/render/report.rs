@@ -562,7 +562,8 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
             cx.words.lang(page),
         );
         let intervals: Vec<Option<[f64; 2]>> = ls.by_period.iter().map(|p| p.ci95).collect();
-        let name = cx.local(&level.name).text;
+        let name = cx.local(&level.name);
+        let name = charts::Label::new(name.text, name.lang.as_deref().unwrap_or(page));
         let desc = points
             .iter()
             .zip(&ls.by_period)
@@ -581,7 +582,7 @@ fn level_view(cx: &PageWords, i: usize, ls: &LevelScore, scores: &Scores, min: u
             svg: [charts::WIDE, charts::NARROW]
                 .map(|size| {
                     let svg = charts::trend(&points, &intervals, ls.target, &target_label, page, size);
-                    charts::accessible(&svg, &format!("trend-{}", level.id), &name, &desc, size)
+                    charts::accessible(&svg, &format!("trend-{}", level.id), &name, page, &desc, size)
                 })
                 .concat(),
             legend: Vec::new(),
@@ -764,7 +765,7 @@ fn question_view(cx: &PageWords, q: &QuestionScore, responses: u64) -> QuestionV
         k if !k.is_scored() => Some(cx.words.get("not-scored")),
         _ => None,
     };
-    let chart = (q.answers > 0).then(|| chart(cx, question, q, &text.text));
+    let chart = (q.answers > 0).then(|| chart(cx, question, q, &text));
     QuestionView {
         id: question.id.clone(),
         text,
@@ -800,7 +801,7 @@ fn answer_labels(cx: &PageWords, question: &Question) -> Vec<Localized> {
     }
 }
 
-fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) -> Chart {
+fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &Localized) -> Chart {
     let localized = answer_labels(cx, question);
     let langs: Vec<Option<String>> = localized.iter().map(|l| l.lang.clone()).collect();
     let n = q.answers.max(1) as f64;
@@ -878,7 +879,7 @@ fn chart(cx: &PageWords, question: &Question, q: &QuestionScore, title: &str) ->
     };
     let id = format!("q-{}", question.id);
     let svg = [charts::WIDE, charts::NARROW]
-        .map(|size| charts::accessible(&draw(size), &id, title, &desc, size))
+        .map(|size| charts::accessible(&draw(size), &id, &label(title), page, &desc, size))
         .concat();
     match &question.kind {
         Kind::Scale { reverse, .. } => {
