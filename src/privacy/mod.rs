@@ -141,17 +141,20 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
 /// many and the previous one the latest before it, so every period after
 /// the current one, and between the two, has fewer.
 fn small_periods(scores: &Scores) -> Vec<bool> {
+    // Without a current period, no period has that many; without a
+    // previous one, none before the current one has.
     let Some(current) = &scores.current else {
-        return vec![false; scores.periods.len()];
+        return vec![true; scores.periods.len()];
     };
     scores
         .periods
         .iter()
         .map(|p| {
             *p > current.period
-                || current
-                    .previous
-                    .is_some_and(|prev| *p > prev && *p < current.period)
+                || match current.previous {
+                    Some(prev) => *p > prev && *p < current.period,
+                    None => *p < current.period,
+                }
         })
         .collect()
 }

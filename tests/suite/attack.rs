@@ -150,12 +150,14 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
     let current = d["current"]["period"].as_str();
     let previous = d["current"]["previous"].as_str();
     for p in &periods {
-        let after = current.is_some_and(|c| p.as_str() > c);
-        let between = match (previous, current) {
-            (Some(a), Some(c)) => p.as_str() > a && p.as_str() < c,
-            _ => false,
+        // No current period: none has min_group_size respondents; no
+        // previous one: none before the current one has.
+        let small = match (previous, current) {
+            (_, None) => true,
+            (Some(a), Some(c)) => p.as_str() > c || (p.as_str() > a && p.as_str() < c),
+            (None, Some(c)) => p.as_str() != c,
         };
-        if after || between {
+        if small {
             most.insert(key(p, "", ""), (min_group_size - 1) as f64);
         }
     }
@@ -449,6 +451,20 @@ fn the_rule_that_picks_a_protecting_cell_gives_nothing_away() {
         "{group}"
     );
     assert!(!hidden(&group["d"]));
+}
+
+#[test]
+fn a_current_period_without_a_previous_one_says_the_earlier_ones_are_small() {
+    // The current period is the latest with 5 respondents; with no
+    // previous one, every period before it has fewer: Q2 is at most 4.
+    let mut rows = many(3, "2026-05-01", "a");
+    rows.extend(many(9, "2026-08-01", "a"));
+    let (found, d) = attack(&["a", "b"], "quarter", &rows, 5);
+    assert_eq!(d["current"]["previous"], Value::Null);
+    // Q2 and Q3 add up to the level's 12: with Q2 at most 4, Q3 is 8 to
+    // 11, whatever is hidden. rapport cannot protect it, and says so.
+    assert!(!found.is_empty());
+    assert!(unprotected(&["a", "b"], "quarter", &rows, 5) > 0, "{found:#?}");
 }
 
 #[test]
