@@ -51,6 +51,10 @@ pub struct Cell {
     /// published elsewhere (everyone who answered a level is at most the
     /// survey's respondents).
     pub upper: Option<u64>,
+    /// The least it can be, when the site says so (the current period has
+    /// at least `min_group_size` respondents); 0 means only what its state
+    /// says.
+    pub least: u64,
     /// Its score, 0-100 (published for a published cell, the truth for a
     /// hidden one): its respondents' scores add up to `score * count`, a sum
     /// the audit ties like the counts.
@@ -596,6 +600,7 @@ impl<'t> Lp<'t> {
             .map(|(k, &c)| {
                 let cell = &self.table.cells[c];
                 let lower = if cell.state == State::Hidden { 1.0 } else { 0.0 };
+                let lower = f64::max(lower, cell.least as f64);
                 let upper = match (cell.upper, self.bounds[c]) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
@@ -663,6 +668,7 @@ mod tests {
             fixed: false,
             with: Vec::new(),
             upper: None,
+            least: 0,
             score: None,
         }
     }
@@ -675,6 +681,7 @@ mod tests {
             fixed: true,
             with: Vec::new(),
             upper: None,
+            least: 0,
             score: None,
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
@@ -780,6 +787,7 @@ mod tests {
             fixed: true,
             with: Vec::new(),
             upper: None,
+            least: 0,
             score: None,
         });
         let sum = |total, parts: &[usize]| Sum {

@@ -62,6 +62,10 @@ pub struct Known {
     /// current one, or between the previous and the current one, which
     /// are the latest two with that many).
     pub small_periods: Vec<bool>,
+    /// Per period: true when the site shows it has at least
+    /// `min_group_size` of this level's respondents (the current and the
+    /// previous period, where the level holds every respondent).
+    pub large_periods: Vec<bool>,
     /// `min_group_size`.
     pub min_group_size: u64,
 }
@@ -80,6 +84,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             fixed,
             with: Vec::new(),
             upper: None,
+            least: 0,
             score: score.filter(|_| additive),
         });
         places.push(place);
@@ -194,6 +199,10 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
         if let Place::Period(p) = *place {
             if known.small_periods.get(p).copied().unwrap_or(false) {
                 cells[c].upper = Some(known.min_group_size.saturating_sub(1));
+            }
+            if known.large_periods.get(p).copied().unwrap_or(false) && cells[c].count >= known.min_group_size
+            {
+                cells[c].least = known.min_group_size;
             }
         }
     }

@@ -71,12 +71,30 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             most_responses = audience + min_group_size - 1;
         }
     }
-    let known = linked::Known {
+    let mut known = linked::Known {
         responses: most_responses,
         small_periods: small_periods(scores),
+        large_periods: Vec::new(),
         min_group_size,
     };
+    // The current and previous periods have at least min_group_size
+    // respondents; a level that holds every response (as its published
+    // total shows) holds every one of them there too.
+    let large: Vec<bool> = match &scores.current {
+        Some(c) if scores.audience_responses.is_none() => scores
+            .periods
+            .iter()
+            .map(|p| *p == c.period || c.previous == Some(*p))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let all = scores.responses;
     for (l, level) in scores.levels.iter_mut().enumerate() {
+        known.large_periods = if level.responses == all {
+            large.clone()
+        } else {
+            Vec::new()
+        };
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
             for (s, row) in period.by_segment.iter_mut().enumerate() {

@@ -161,6 +161,15 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
             most.insert(key(p, "", ""), (min_group_size - 1) as f64);
         }
     }
+    // The current and previous periods have at least min_group_size
+    // respondents: this level's too, when it holds every response.
+    if audience.is_none() && responses(level) == d["responses"].as_f64() {
+        for p in current.iter().chain(previous.iter()) {
+            if let Some(least) = unknown.get_mut(&key(p, "", "")) {
+                *least = min_group_size as f64;
+            }
+        }
+    }
     let mut scored = BTreeMap::new();
     scored.extend(score_sum(level).map(|s| (total.clone(), s)));
     for p in &periods {
@@ -465,6 +474,21 @@ fn a_current_period_without_a_previous_one_says_the_earlier_ones_are_small() {
     // 11, whatever is hidden. rapport cannot protect it, and says so.
     assert!(!found.is_empty());
     assert!(unprotected(&["a", "b"], "quarter", &rows, 5) > 0, "{found:#?}");
+}
+
+#[test]
+fn the_current_and_previous_periods_have_at_least_min_group_size() {
+    // 2, 5 and 5 respondents: Q2 is hidden as small and Q3 to protect it;
+    // Q3, the previous period, has at least 5, so Q2 would be 1 or 2.
+    let mut rows = many(2, "2026-05-01", "a");
+    rows.extend(many(5, "2026-08-01", "a"));
+    rows.extend(many(5, "2026-11-01", "a"));
+    let (found, d) = attack(&["a", "b"], "quarter", &rows, 5);
+    assert_eq!(d["current"]["previous"], "2026-Q3");
+    assert!(
+        found.is_empty() || unprotected(&["a", "b"], "quarter", &rows, 5) > 0,
+        "{found:#?}"
+    );
 }
 
 #[test]
