@@ -70,6 +70,13 @@ pub struct Sum {
     pub parts: Vec<usize>,
 }
 
+impl Sum {
+    /// Its total's cell, then its parts'.
+    pub fn cells(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.total).chain(self.parts.iter().copied())
+    }
+}
+
 /// Cells and the sums that tie them; a cell's index is its place in the
 /// order ties are broken by.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -269,13 +276,11 @@ fn hideable(table: &Table, j: usize, sums_of: &[Vec<usize>]) -> bool {
 /// misjudge (more respondents than the bound).
 fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Vec<Option<u64>> {
     let n = table.cells.len();
-    let cells_of = |k: usize| {
-        let s = &table.sums[k];
-        std::iter::once(s.total).chain(s.parts.iter().copied())
-    };
-    let least: Vec<Option<u64>> = (0..table.sums.len())
-        .map(|k| {
-            cells_of(k)
+    let least: Vec<Option<u64>> = table
+        .sums
+        .iter()
+        .map(|s| {
+            s.cells()
                 .filter(|&j| hideable(table, j, sums_of))
                 .map(|j| table.cells[j].count)
                 .min()
@@ -328,10 +333,7 @@ fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Ve
 /// respondents (then the first) among those sharing a sum with it, else
 /// among those sharing a sum with any unknown cell.
 fn next_to_hide(table: &Table, i: usize, sums_of: &[Vec<usize>]) -> Option<usize> {
-    let cells_of = |k: usize| {
-        let s = &table.sums[k];
-        std::iter::once(s.total).chain(s.parts.iter().copied())
-    };
+    let cells_of = |k: usize| table.sums[k].cells();
     let pick = |sums: &mut dyn Iterator<Item = usize>| {
         sums.flat_map(cells_of)
             .filter(|&j| hideable(table, j, sums_of))
@@ -349,7 +351,7 @@ fn next_to_hide(table: &Table, i: usize, sums_of: &[Vec<usize>]) -> Option<usize
 fn sums_of(table: &Table) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); table.cells.len()];
     for (k, s) in table.sums.iter().enumerate() {
-        for c in std::iter::once(s.total).chain(s.parts.iter().copied()) {
+        for c in s.cells() {
             if out[c].last() != Some(&k) {
                 out[c].push(k);
             }
@@ -374,8 +376,7 @@ fn components(table: &Table, sums_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
         let mut k = 0;
         while k < members.len() {
             for &sum in &sums_of[members[k]] {
-                let s = &table.sums[sum];
-                for c in std::iter::once(s.total).chain(s.parts.iter().copied()) {
+                for c in table.sums[sum].cells() {
                     if unknown(c) && group[c] == usize::MAX {
                         group[c] = id;
                         members.push(c);
