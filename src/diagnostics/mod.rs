@@ -14,7 +14,7 @@ mod print;
 mod span;
 
 pub use hint::{did_you_mean, list, quote, suggest};
-pub use span::{byte_range, Pos, Span};
+pub use span::{byte_range, position, Pos, Span};
 
 use std::path::{Path, PathBuf};
 

@@ -49,6 +49,19 @@ pub fn byte_range(text: &str, span: Span) -> std::ops::Range<usize> {
     }
 }
 
+/// The 1-based line and column (in characters) of byte `offset` of
+/// `text`: what [`byte_range`] turns back into bytes.
+pub fn position(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line,
+        col: before[line_start..].chars().count() as u32 + 1,
+    }
+}
+
 fn offset(text: &str, pos: Pos) -> usize {
     let mut line_start = 0;
     for _ in 1..pos.line {
@@ -68,6 +81,17 @@ fn offset(text: &str, pos: Pos) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "a = x\nbé = ÿ z\n";
+        assert_eq!(position(text, 0), Pos { line: 1, col: 1 });
+        assert_eq!(position(text, 6), Pos { line: 2, col: 1 });
+        assert_eq!(
+            position(text, text.find('z').unwrap_or(0)),
+            Pos { line: 2, col: 8 }
+        );
+    }
 
     #[test]
     fn byte_ranges_count_characters_not_bytes() {

@@ -4,7 +4,7 @@
 //! built-in words of one it has (`i18n/sv.ftl`); messages it lacks keep
 //! rapport's own, in English for a new language.
 
-use crate::diagnostics::{code, Diagnostic, Pos, Severity, Span};
+use crate::diagnostics::{code, position, Diagnostic, Pos, Severity, Span};
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use std::collections::BTreeMap;
@@ -265,31 +265,13 @@ fn lowercase_first(message: &str) -> String {
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// The 1-based line and column (in characters) of a byte offset.
-fn position(text: &str, offset: usize) -> Pos {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Pos {
-        line,
-        col: before[line_start..].chars().count() as u32 + 1,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn positions_count_characters() {
+    fn only_ids_before_an_equals_sign_are_messages() {
         let text = "a = x\nbé = ÿ z\n";
-        assert_eq!(position(text, 0), Pos { line: 1, col: 1 });
-        assert_eq!(position(text, 6), Pos { line: 2, col: 1 });
-        assert_eq!(
-            position(text, text.find('z').unwrap_or(0)),
-            Pos { line: 2, col: 8 }
-        );
         assert_eq!(
             message_places(text),
             vec![("a".to_owned(), 0)],
