@@ -78,17 +78,17 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         min_group_size,
     };
     // The current and previous periods have at least min_group_size
-    // respondents; a level that holds every response (as its published
-    // total shows) holds every one of them there too.
+    // respondents (of the audience, with one); a level that holds every
+    // one of them (as its published total shows) holds them there too.
     let large: Vec<bool> = match &scores.current {
-        Some(c) if scores.audience_responses.is_none() => scores
+        Some(c) => scores
             .periods
             .iter()
             .map(|p| *p == c.period || c.previous == Some(*p))
             .collect(),
         _ => Vec::new(),
     };
-    let all = scores.responses;
+    let all = scores.audience_responses.unwrap_or(scores.responses);
     for (l, level) in scores.levels.iter_mut().enumerate() {
         known.large_periods = if level.responses == all {
             large.clone()

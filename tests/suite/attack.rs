@@ -162,8 +162,13 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
         }
     }
     // The current and previous periods have at least min_group_size
-    // respondents: this level's too, when it holds every response.
-    if audience.is_none() && responses(level) == d["responses"].as_f64() {
+    // respondents (of the audience, with one): this level's too, when it
+    // holds every response.
+    let everyone_answered = match &audience {
+        Some(_) => d["audience"]["responses"].as_f64(),
+        None => d["responses"].as_f64(),
+    };
+    if responses(level) == everyone_answered {
         for p in current.iter().chain(previous.iter()) {
             if let Some(least) = unknown.get_mut(&key(p, "", "")) {
                 *least = min_group_size as f64;
@@ -487,6 +492,23 @@ fn the_current_and_previous_periods_have_at_least_min_group_size() {
     assert_eq!(d["current"]["previous"], "2026-Q3");
     assert!(
         found.is_empty() || unprotected(&["a", "b"], "quarter", &rows, 5) > 0,
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn with_an_audience_the_current_and_previous_periods_have_as_many_of_it() {
+    // Customers (a): 2, 5 and 5; ten staff (b) each quarter. The current
+    // period counts customers alone, so Q3 has at least 5 of them.
+    let mut rows = Vec::new();
+    for (date, a) in [("2026-05-01", 2), ("2026-08-01", 5), ("2026-11-01", 5)] {
+        rows.extend(many(a, date, "a"));
+        rows.extend(many(10, date, "b"));
+    }
+    let (found, d) = attack(&["a", "b"], "quarter+", &rows, 5);
+    assert_eq!(d["current"]["previous"], "2026-Q3");
+    assert!(
+        found.is_empty() || unprotected(&["a", "b"], "quarter+", &rows, 5) > 0,
         "{found:#?}"
     );
 }
