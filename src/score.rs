@@ -129,6 +129,8 @@ pub struct TextAnswers {
     pub question: usize,
     /// Answers given.
     pub answers: u64,
+    /// Of those, the audience's (all of them without an audience).
+    pub audience_answers: u64,
     /// The distinct answers that may be shown (emptied by [`crate::privacy`]
     /// unless they may be published): at most [`crate::aggregate::SHOWN`],
     /// the latest given first, each with how often it was given on or after
@@ -443,6 +445,7 @@ pub fn score(survey: &Survey, tally: &Tally, min_group_size: u64) -> Scores {
                 Some(TextAnswers {
                     question: i,
                     answers,
+                    audience_answers: all.questions[i].answers,
                     published: sample.map(|s| s.newest(SHOWN)).unwrap_or_default(),
                     since: sample.and_then(Sample::since),
                 })

@@ -147,6 +147,14 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         .texts
         .retain(|t| matches!(survey.questions[t.question].kind, Kind::Text { publish: true }));
     for text in &mut scores.texts {
+        if scores.others_withheld {
+            // The others are left out of every count, so of the texts'
+            // too; their answers are among the sample, which then goes.
+            if text.answers > text.audience_answers {
+                text.published.clear();
+            }
+            text.answers = text.audience_answers;
+        }
         if text.answers < min_group_size {
             text.published.clear();
         }

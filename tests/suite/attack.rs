@@ -775,6 +775,47 @@ fn too_few_others_beside_the_audience_are_left_out_of_the_count() {
 }
 
 #[test]
+fn too_few_others_are_left_out_of_a_free_text_question_too() {
+    // 12 customers and 3 staff, as above, and a free-text question: its 15
+    // answers would say what the top-level count leaves out.
+    let survey = format!(
+        "{}  - id: say\n    type: text\n    publish: true\n",
+        audience_survey()
+    );
+    let build = |staff_say: bool| {
+        let customers = (0..12).map(|i| {
+            format!(
+                "- submitted: 2026-01-01\n  segment: {{ group: customer }}\n  answers: {{ ok: yes, say: \"fine {}\" }}\n",
+                i % 3
+            )
+        });
+        let staff = (0..3).map(|_| {
+            let say = if staff_say { ", say: slow" } else { "" };
+            format!("- submitted: 2026-01-01\n  segment: {{ group: staff }}\n  answers: {{ ok: no{say} }}\n")
+        });
+        let project = Project::empty().survey("support", &survey).responses(
+            "support",
+            "a.yaml",
+            customers.chain(staff).collect::<String>(),
+        );
+        let site = project.build();
+        let page = std::fs::read_to_string(site.join("support/index.html")).expect("the page");
+        (data(&site), page)
+    };
+    let (d, page) = build(true);
+    assert_eq!(d["audience"]["others_withheld"], true);
+    assert_eq!(d["text_questions"][0]["answers"], 12, "{}", d["text_questions"]);
+    assert!(!page.contains("slow") && !page.contains("fine 1"), "{page}");
+    // When none of the others wrote anything, the answers are the audience's.
+    let (d, page) = build(false);
+    assert_eq!(d["text_questions"][0]["answers"], 12);
+    assert!(
+        page.contains("fine 1") && page.contains("12 answers in all"),
+        "{page}"
+    );
+}
+
+#[test]
 fn check_reports_a_hidden_cell_nothing_bounds() {
     // Respondents without a group, beside an audience: everyone's total is
     // published nowhere, so some hidden cells have no upper bound at all.
