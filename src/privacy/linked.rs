@@ -10,7 +10,7 @@
 //! nowhere, but are the sum of each segment's cells.
 
 use super::audit::{Cell, State, Sum, Table};
-use super::hide_cell;
+use super::{hide_cell, hide_period};
 use crate::model::Audience;
 use crate::score::{BreakdownCell, LevelScore};
 
@@ -245,17 +245,8 @@ pub fn apply(level: &mut LevelScore, linked: &Linked, hidden: &[usize]) -> u64 {
     for &c in hidden {
         match linked.places[c] {
             Place::Period(p) => {
-                let period = &mut level.by_period[p];
-                if !period.hidden {
-                    period.hidden = true;
-                    period.score = None;
-                    period.ci95 = None;
+                if hide_period(&mut level.by_period[p]) {
                     count += 1;
-                }
-                for row in &mut period.by_segment {
-                    for cell in row.iter_mut() {
-                        hide_cell(cell, true);
-                    }
                 }
             }
             Place::Cell(p, s, v) => {

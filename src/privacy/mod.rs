@@ -14,6 +14,7 @@
 //! hides what must not be seen and counts what it hid.
 
 pub mod audit;
+pub mod levels;
 pub mod linked;
 
 use crate::model::{Kind, Survey};
@@ -88,13 +89,7 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             .collect(),
         _ => Vec::new(),
     };
-    let all = scores.audience_responses.unwrap_or(scores.responses);
-    for (l, level) in scores.levels.iter_mut().enumerate() {
-        known.large_periods = if level.responses == all {
-            large.clone()
-        } else {
-            Vec::new()
-        };
+    for level in &mut scores.levels {
         hide_periods(&mut level.by_period, min_group_size, &mut privacy);
         for period in &mut level.by_period {
             for (s, row) in period.by_segment.iter_mut().enumerate() {
@@ -110,18 +105,46 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         for (s, row) in level.by_segment.iter_mut().enumerate() {
             hide_row(row, min_group_size, &mut privacy, published(s));
         }
-        // The rules above look at one row at a time; the audit looks at
-        // every sum at once and hides until nothing can be worked out.
-        let scored_questions = survey
-            .questions
-            .iter()
-            .filter(|q| q.level == Some(l) && q.kind.is_scored())
-            .count();
-        let mut table = linked::build(level, survey.audience, &known, scored_questions == 1);
-        let outcome = audit::protect(&mut table.table, min_group_size);
-        let hidden = linked::apply(level, &table, &outcome.hidden);
-        privacy.complement += hidden;
-        privacy.audit += hidden;
+    }
+    // The rules above look at one row at a time; the audit looks at every
+    // sum of a level at once and hides until nothing can be worked out.
+    // What one level hides, every level hides; a level that hides more
+    // then is audited again, until none does.
+    let all = scores.audience_responses.unwrap_or(scores.responses);
+    let audience_place = survey.audience.map(|a| (a.segment, a.value));
+    let mut outcomes: Vec<Option<audit::Outcome>> = vec![None; scores.levels.len()];
+    let mut again = vec![true; scores.levels.len()];
+    while again.iter().any(|&a| a) {
+        for (l, level) in scores.levels.iter_mut().enumerate() {
+            if !std::mem::take(&mut again[l]) {
+                continue;
+            }
+            known.large_periods = if level.responses == all {
+                large.clone()
+            } else {
+                Vec::new()
+            };
+            let scored_questions = survey
+                .questions
+                .iter()
+                .filter(|q| q.level == Some(l) && q.kind.is_scored())
+                .count();
+            let mut table = linked::build(level, survey.audience, &known, scored_questions == 1);
+            let outcome = audit::protect(&mut table.table, min_group_size);
+            let hidden = linked::apply(level, &table, &outcome.hidden);
+            privacy.complement += hidden;
+            privacy.audit += hidden;
+            outcomes[l] = Some(outcome);
+        }
+        let hidden = levels::hidden_anywhere(&scores.levels);
+        for (l, level) in scores.levels.iter_mut().enumerate() {
+            let more = levels::hide_everywhere(level, &hidden, audience_place);
+            privacy.complement += more;
+            privacy.audit += more;
+            again[l] = more > 0;
+        }
+    }
+    for outcome in outcomes.into_iter().flatten() {
         privacy.unsafe_cells += outcome.unsafe_cells.len() as u64;
         privacy.narrowest = match (privacy.narrowest, outcome.narrowest) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -211,14 +234,21 @@ fn hide_periods(by_period: &mut [PeriodScore], min_group_size: u64, privacy: &mu
         }
     }
     for p in by_period.iter_mut().filter(|p| p.hidden) {
-        p.score = None;
-        p.ci95 = None;
-        for row in &mut p.by_segment {
-            for cell in row.iter_mut() {
-                hide_cell(cell, true);
-            }
-        }
+        hide_period(p);
     }
+}
+
+/// Hides a period and everything in it; its score is kept, unpublished,
+/// for the audit. Returns false when it was hidden already.
+pub fn hide_period(period: &mut PeriodScore) -> bool {
+    let was = period.hidden;
+    period.hidden = true;
+    period.hidden_score = period.hidden_score.or(period.score.take());
+    period.ci95 = None;
+    for cell in period.by_segment.iter_mut().flatten() {
+        hide_cell(cell, true);
+    }
+    !was
 }
 
 /// Hides comparison groups beside the audience: a group is hidden where

@@ -600,6 +600,73 @@ fn scores_times_counts_do_not_pin_a_hidden_count() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// The places of a level's hidden cells: periods, period cells and
+/// overall cells.
+fn hidden_places(level: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for (p, period) in level["by_period"].as_object().expect("periods") {
+        if hidden(period) {
+            out.push(p.clone());
+            continue;
+        }
+        for (s, row) in period["by_segment"].as_object().expect("segments") {
+            for (v, cell) in row.as_object().expect("values") {
+                if hidden(cell) {
+                    out.push(format!("{p} {s}={v}"));
+                }
+            }
+        }
+    }
+    for (s, row) in level["by_segment"].as_object().expect("segments") {
+        for (v, cell) in row.as_object().expect("values") {
+            if hidden(cell) {
+                out.push(format!("{s}={v}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn levels_everyone_answered_hide_the_same_cells() {
+    // As above, with a second level of two questions that everyone
+    // answered: its cells count the same people as the first level's, so
+    // what the first hides for its scores' sake, the second must hide too.
+    let survey = survey(&["north", "south"], "year")
+        .replace(
+            "    name: Accuracy\n",
+            "    name: Accuracy\n  - id: availability\n    name: Availability\n",
+        )
+        .replace(
+            "questions:\n",
+            "questions:\n  - id: fast\n    level: availability\n    type: yes_no\n  - id: kind\n    level: availability\n    type: yes_no\n",
+        );
+    let mut yaml = String::new();
+    for (n, date, group, ok) in [
+        (3, "2025-06-01", "north", true),
+        (10, "2025-06-01", "south", true),
+        (6, "2026-06-01", "north", false),
+        (10, "2026-06-01", "south", false),
+    ] {
+        for i in 0..n {
+            yaml.push_str(&format!(
+                "- submitted: {date}\n  segment: {{ group: {group} }}\n  answers: {{ ok: {ok}, fast: {}, kind: yes }}\n",
+                i % 2 == 0
+            ));
+        }
+    }
+    let project = Project::empty()
+        .survey("support", &survey)
+        .responses("support", "a.yaml", yaml);
+    let d = data(&project.build());
+    let (first, second) = (hidden_places(&d["levels"][0]), hidden_places(&d["levels"][1]));
+    assert!(
+        first.len() > 2,
+        "the scores hide more than the small cell: {first:?}"
+    );
+    assert_eq!(first, second);
+}
+
 #[test]
 fn a_one_person_week_is_hidden_and_cannot_be_worked_out() {
     let mut rows = Vec::new();
