@@ -55,10 +55,12 @@ pub struct Cell {
     /// at least `min_group_size` respondents); 0 means only what its state
     /// says.
     pub least: u64,
-    /// Its score, 0-100 (published for a published cell, the truth for a
-    /// hidden one): its respondents' scores add up to `score * count`, a sum
-    /// the audit ties like the counts.
-    pub score: Option<f64>,
+    /// Its scores, 0-100, one per scored level that counts these very
+    /// respondents (published for a published cell, the truth for a hidden
+    /// one): each level's respondents' scores add up to `score * count`, a
+    /// sum the audit ties like the counts. Every cell of a table has as
+    /// many (none where scores are not means over respondents).
+    pub scores: Vec<Option<f64>>,
 }
 
 /// `total` is the sum of `parts`.
@@ -142,7 +144,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     let mut proven: Vec<Option<u64>> = vec![None; table.cells.len()];
     // Values seen in feasible solutions stay feasible when more is hidden
     // (a cell that turns unknown may keep its value), so they are kept.
-    let mut seen = Seen::new(table.cells.len());
+    let mut seen = Seen::new(table);
     let sums_of = sums_of(table);
     // A group gets one probing round per hundred of its open cells never
     // probed before (2 to 48): after a cell is hidden, most are proven
@@ -171,7 +173,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 if let Some(width) = seen
                     .width(i)
                     .filter(|&w| is_safe(count, Range::spanning(w), min_group_size))
-                    .filter(|_| seen.score_moves(i) || table.cells[i].score.is_none())
+                    .filter(|_| seen.scores_move(i, &table.cells[i].scores))
                 {
                     proven[i] = Some(width);
                     continue;
@@ -238,7 +240,7 @@ fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
 fn ranges(table: &Table) -> Vec<Option<Range>> {
     let sums_of = sums_of(table);
     let bounds = vec![None; table.cells.len()];
-    let mut seen = Seen::new(table.cells.len());
+    let mut seen = Seen::new(table);
     let mut out = vec![None; table.cells.len()];
     for members in components(table, &sums_of) {
         let lp = Lp::new(table, &members, &sums_of, &bounds);
@@ -396,19 +398,21 @@ fn components(table: &Table, sums_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
 struct Seen {
     low: Vec<f64>,
     high: Vec<f64>,
-    /// Per cell, the least and most of `sum - score * count` seen: when
-    /// they differ, the cell's score is not pinned.
-    score_low: Vec<f64>,
-    score_high: Vec<f64>,
+    /// Per score and cell, the least and most of `sum - score * count`
+    /// seen: when they differ, the cell's score is not pinned.
+    score_low: Vec<Vec<f64>>,
+    score_high: Vec<Vec<f64>>,
 }
 
 impl Seen {
-    fn new(n: usize) -> Self {
+    fn new(table: &Table) -> Self {
+        let n = table.cells.len();
+        let families = families(table);
         Seen {
             low: vec![f64::INFINITY; n],
             high: vec![f64::NEG_INFINITY; n],
-            score_low: vec![f64::INFINITY; n],
-            score_high: vec![f64::NEG_INFINITY; n],
+            score_low: vec![vec![f64::INFINITY; n]; families],
+            score_high: vec![vec![f64::NEG_INFINITY; n]; families],
         }
     }
 
@@ -428,16 +432,29 @@ impl Seen {
         self.high[cell] = self.high[cell].max(value);
     }
 
-    fn record_score(&mut self, cell: usize, deviation: f64) {
-        self.score_low[cell] = self.score_low[cell].min(deviation);
-        self.score_high[cell] = self.score_high[cell].max(deviation);
+    fn record_score(&mut self, family: usize, cell: usize, deviation: f64) {
+        self.score_low[family][cell] = self.score_low[family][cell].min(deviation);
+        self.score_high[family][cell] = self.score_high[family][cell].max(deviation);
     }
 
     /// True when solutions were seen in which cell `i`'s respondents'
-    /// scores add up to clearly different means.
-    fn score_moves(&self, i: usize) -> bool {
-        self.score_high[i] - self.score_low[i] > SCORE_SLACK
+    /// scores of `family` add up to clearly different means.
+    fn score_moves(&self, family: usize, i: usize) -> bool {
+        self.score_high[family][i] - self.score_low[family][i] > SCORE_SLACK
     }
+
+    /// True when every score the cell has was seen to move.
+    fn scores_move(&self, i: usize, scores: &[Option<f64>]) -> bool {
+        scores
+            .iter()
+            .enumerate()
+            .all(|(f, score)| score.is_none() || self.score_moves(f, i))
+    }
+}
+
+/// How many scores each cell of `table` has.
+fn families(table: &Table) -> usize {
+    table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0)
 }
 
 /// How far apart two sums of scores must be to count as different: sums are
@@ -453,9 +470,8 @@ struct Lp<'t> {
     vars: &'t [usize],
     /// What the hiding rules tell of each cell's most ([`rule_bounds`]).
     bounds: &'t [Option<u64>],
-    /// Whether the score sums are in: every cell of the group and of its
-    /// sums has a score or no respondents.
-    scored: bool,
+    /// Per score, whether any unknown cell of the group has it.
+    scored: Vec<bool>,
     rows: Vec<Row>,
 }
 
@@ -464,11 +480,14 @@ struct Lp<'t> {
 struct Row {
     terms: Vec<(usize, f64)>,
     counts: f64,
-    scores: f64,
-    /// How far the score sums may miss: rounding, and where a level's
+    /// Per score.
+    scores: Vec<f64>,
+    /// Per score, how far its sums may miss: rounding, and where a level's
     /// score is a mean of its questions' means, by how much the true sums
     /// miss (a reader who guessed that closely could use them).
-    slack: f64,
+    slack: Vec<f64>,
+    /// Per score, whether the sum holds for it.
+    holds: Vec<bool>,
 }
 
 impl<'t> Lp<'t> {
@@ -476,38 +495,58 @@ impl<'t> Lp<'t> {
         let mut sums: Vec<usize> = vars.iter().flat_map(|&c| sums_of[c].iter().copied()).collect();
         sums.sort_unstable();
         sums.dedup();
-        // A published cell must say its score for its sum to be known; an
-        // unknown cell's sum is a variable anyway.
-        let has_score = |c: usize| {
-            vars.binary_search(&c).is_ok() || table.cells[c].score.is_some() || table.cells[c].count == 0
+        // A sum holds for a score where every published cell of it says
+        // that score (an unknown cell's is a variable anyway) and some cell
+        // has it: the sums of one level's scores in one level's cells.
+        let families = families(table);
+        let score = |c: usize, f: usize| table.cells[c].scores.get(f).copied().flatten();
+        let has_score = |c: usize, f: usize| {
+            vars.binary_search(&c).is_ok() || score(c, f).is_some() || table.cells[c].count == 0
         };
-        let mut scored = vars.iter().any(|&c| table.cells[c].score.is_some());
+        let scored: Vec<bool> = (0..families)
+            .map(|f| vars.iter().any(|&c| score(c, f).is_some()))
+            .collect();
         let rows = sums
             .into_iter()
             .map(|k| {
                 let s = &table.sums[k];
                 let mut terms = Vec::new();
-                let (mut rhs, mut score_rhs, mut miss) = (0.0, 0.0, 0.0);
+                let mut rhs = 0.0;
+                let mut score_rhs = vec![0.0; families];
+                let mut miss = vec![0.0; families];
+                let mut holds = vec![true; families];
+                let mut any = vec![false; families];
                 for (c, sign) in std::iter::once((s.total, -1.0)).chain(s.parts.iter().map(|&p| (p, 1.0))) {
-                    scored &= has_score(c);
                     let cell = &table.cells[c];
-                    miss += sign * cell.count as f64 * cell.score.unwrap_or(0.0);
-                    match vars.binary_search(&c) {
-                        Ok(v) => terms.push((v, sign)),
-                        Err(_) => {
-                            let cell = &table.cells[c];
-                            rhs -= sign * cell.count as f64;
-                            score_rhs -= sign * cell.count as f64 * cell.score.unwrap_or(0.0);
+                    let known = vars.binary_search(&c);
+                    if let Ok(v) = known {
+                        terms.push((v, sign));
+                    } else {
+                        rhs -= sign * cell.count as f64;
+                    }
+                    for f in 0..families {
+                        holds[f] &= has_score(c, f);
+                        any[f] |= score(c, f).is_some();
+                        let sum = cell.count as f64 * score(c, f).unwrap_or(0.0);
+                        miss[f] += sign * sum;
+                        if known.is_err() {
+                            score_rhs[f] -= sign * sum;
                         }
                     }
                 }
+                let slack = (0..families)
+                    .map(|f| {
+                        SCORE_SLACK
+                            .max(score_rhs[f].abs() * 1e-9)
+                            .max(miss[f].abs() * (1.0 + 1e-9) + 1e-9)
+                    })
+                    .collect();
                 Row {
                     terms,
                     counts: rhs,
                     scores: score_rhs,
-                    slack: SCORE_SLACK
-                        .max(score_rhs.abs() * 1e-9)
-                        .max(miss.abs() * (1.0 + 1e-9) + 1e-9),
+                    slack,
+                    holds: holds.iter().zip(&any).map(|(h, a)| h & a).collect(),
                 }
             })
             .collect();
@@ -532,8 +571,10 @@ impl<'t> Lp<'t> {
             for &c in open.iter().skip(round).step_by(rounds) {
                 if let Ok(v) = self.vars.binary_search(&c) {
                     objective.push((v, 1.0));
-                    if self.scored && round % 2 == 1 {
-                        objective.push((self.vars.len() + v, 0.01));
+                    if round % 2 == 1 {
+                        for f in (0..self.scored.len()).filter(|&f| self.scored[f]) {
+                            objective.push((self.sum_var(f, v), 0.01));
+                        }
                     }
                 }
             }
@@ -557,25 +598,33 @@ impl<'t> Lp<'t> {
     /// sum minus its score times its count can be told apart from 0 in
     /// some feasible solution. Always true without scores.
     fn score_is_free(&self, i: usize, seen: &mut Seen) -> bool {
-        let (Some(score), true) = (self.table.cells[i].score, self.scored) else {
-            return true;
-        };
-        if seen.score_moves(i) {
-            return true;
-        }
         let Ok(v) = self.vars.binary_search(&i) else {
             return true;
         };
-        let objective = [(self.vars.len() + v, 1.0), (v, -score)];
-        let hi = self.solve(&objective, OptimizationDirection::Maximize, seen);
-        let lo = self.solve(&objective, OptimizationDirection::Minimize, seen);
-        match (hi, lo) {
-            (Some(Some(hi)), Some(Some(lo))) => hi - lo > SCORE_SLACK,
-            // Unbounded either way: not pinned. A failed solve proves
-            // nothing, and the cell counts as pinned.
-            (Some(None), Some(_)) | (Some(_), Some(None)) => true,
-            _ => false,
-        }
+        let scores = self.table.cells[i].scores.clone();
+        scores.iter().enumerate().all(|(f, score)| {
+            let Some(score) = *score else {
+                return true;
+            };
+            if !self.scored[f] || seen.score_moves(f, i) {
+                return true;
+            }
+            let objective = [(self.sum_var(f, v), 1.0), (v, -score)];
+            let hi = self.solve(&objective, OptimizationDirection::Maximize, seen);
+            let lo = self.solve(&objective, OptimizationDirection::Minimize, seen);
+            match (hi, lo) {
+                (Some(Some(hi)), Some(Some(lo))) => hi - lo > SCORE_SLACK,
+                // Unbounded either way: not pinned. A failed solve proves
+                // nothing, and the cell counts as pinned.
+                (Some(None), Some(_)) | (Some(_), Some(None)) => true,
+                _ => false,
+            }
+        })
+    }
+
+    /// The position, in an objective, of score `family`'s sum of variable `v`.
+    fn sum_var(&self, family: usize, v: usize) -> usize {
+        (1 + family) * self.vars.len() + v
     }
 
     /// The optimum of `objective` (sparse, over counts then score sums):
@@ -587,7 +636,7 @@ impl<'t> Lp<'t> {
         seen: &mut Seen,
     ) -> Option<Option<f64>> {
         let n = self.vars.len();
-        let mut weights = vec![0.0; if self.scored { 2 * n } else { n }];
+        let mut weights = vec![0.0; (1 + self.scored.len()) * n];
         for &(v, w) in objective {
             if v < weights.len() {
                 weights[v] += w;
@@ -610,20 +659,25 @@ impl<'t> Lp<'t> {
                 problem.add_var(weights[k], (lower, upper))
             })
             .collect();
-        let sums: Vec<_> = if self.scored {
-            (0..n)
-                .map(|k| problem.add_var(weights[n + k], (0.0, f64::INFINITY)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        for (k, &sum) in sums.iter().enumerate() {
-            // A sum of scores from 0 to 100 each.
-            problem.add_constraint(
-                [(sum, 1.0), (counts[k], -100.0)].as_slice(),
-                ComparisonOp::Le,
-                0.0,
-            );
+        // Per score in the program, each cell's sum of it.
+        let sums: Vec<Option<Vec<_>>> = (0..self.scored.len())
+            .map(|f| {
+                self.scored[f].then(|| {
+                    (0..n)
+                        .map(|k| problem.add_var(weights[self.sum_var(f, k)], (0.0, f64::INFINITY)))
+                        .collect()
+                })
+            })
+            .collect();
+        for family in sums.iter().flatten() {
+            for (k, &sum) in family.iter().enumerate() {
+                // A sum of scores from 0 to 100 each.
+                problem.add_constraint(
+                    [(sum, 1.0), (counts[k], -100.0)].as_slice(),
+                    ComparisonOp::Le,
+                    0.0,
+                );
+            }
         }
         for row in &self.rows {
             if row.terms.is_empty() {
@@ -631,13 +685,16 @@ impl<'t> Lp<'t> {
             }
             let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (counts[v], sign)).collect();
             problem.add_constraint(expr.as_slice(), ComparisonOp::Eq, row.counts);
-            if self.scored {
+            for (f, family) in sums.iter().enumerate() {
+                let Some(family) = family.as_ref().filter(|_| row.holds[f]) else {
+                    continue;
+                };
                 // Published sums are means times counts, rounded: the sum
                 // holds to within a little.
-                let slack = row.slack;
-                let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (sums[v], sign)).collect();
-                problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores + slack);
-                problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores - slack);
+                let slack = row.slack[f];
+                let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (family[v], sign)).collect();
+                problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores[f] + slack);
+                problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores[f] - slack);
             }
         }
         match problem.solve() {
@@ -646,8 +703,12 @@ impl<'t> Lp<'t> {
                 for (k, &c) in self.vars.iter().enumerate() {
                     let x = solution.var_value(counts[k]);
                     seen.record(c, x);
-                    if let (Some(score), Some(&sum)) = (self.table.cells[c].score, sums.get(k)) {
-                        seen.record_score(c, solution.var_value(sum) - score * x);
+                    for (f, family) in sums.iter().enumerate() {
+                        if let (Some(score), Some(family)) =
+                            (self.table.cells[c].scores.get(f).copied().flatten(), family)
+                        {
+                            seen.record_score(f, c, solution.var_value(family[k]) - score * x);
+                        }
                     }
                 }
                 Some(Some(solution.objective()))
@@ -670,7 +731,7 @@ mod tests {
             with: Vec::new(),
             upper: None,
             least: 0,
-            score: None,
+            scores: Vec::new(),
         }
     }
 
@@ -683,7 +744,7 @@ mod tests {
             with: Vec::new(),
             upper: None,
             least: 0,
-            score: None,
+            scores: Vec::new(),
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
         Table {
@@ -789,7 +850,7 @@ mod tests {
             with: Vec::new(),
             upper: None,
             least: 0,
-            score: None,
+            scores: Vec::new(),
         });
         let sum = |total, parts: &[usize]| Sum {
             total,

@@ -77,7 +77,7 @@ pub struct Known {
 pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, additive: bool) -> Linked {
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
-    let mut add = |count: u64, state: State, fixed: bool, place: Place, score: Option<f64>| {
+    let mut add = |count: u64, state: State, fixed: bool, place: Place| {
         cells.push(Cell {
             count,
             state,
@@ -85,7 +85,11 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             with: Vec::new(),
             upper: None,
             least: 0,
-            score: score.filter(|_| additive),
+            scores: if additive {
+                vec![score_at(level, audience, place)]
+            } else {
+                Vec::new()
+            },
         });
         places.push(place);
         cells.len() - 1
@@ -102,7 +106,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             .first()
             .map_or(period.responses, |row| row.iter().map(cell_count).sum());
         let all = match audience {
-            Some(_) => add(all_count, State::Unpublished, false, Place::PeriodAll(p), None),
+            Some(_) => add(all_count, State::Unpublished, false, Place::PeriodAll(p)),
             None => add(
                 period.responses,
                 if period.hidden {
@@ -112,7 +116,6 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
                 },
                 false,
                 Place::Period(p),
-                period.score.or(period.hidden_score),
             ),
         };
         period_all.push(all);
@@ -127,7 +130,7 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
                 } else {
                     Place::Cell(p, s, v)
                 };
-                ids.push(add(count, state, false, place, score_of(cell)));
+                ids.push(add(count, state, false, place));
             }
             rows.push(ids);
         }
@@ -141,9 +144,9 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             let is_audience = audience.is_some_and(|a| a.segment == s && a.value == v);
             let (count, state) = state_of(cell, false);
             ids.push(if is_audience {
-                add(level.responses, State::Published, true, Place::Level, level.score)
+                add(level.responses, State::Published, true, Place::Level)
             } else {
-                add(count, state, false, Place::Overall(s, v), score_of(cell))
+                add(count, state, false, Place::Overall(s, v))
             });
         }
         overall.push(ids);
@@ -153,8 +156,8 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
         _ => level.responses,
     };
     let all = match audience {
-        Some(_) => add(total_count, State::Unpublished, false, Place::All, None),
-        None => add(level.responses, State::Published, true, Place::Level, level.score),
+        Some(_) => add(total_count, State::Unpublished, false, Place::All),
+        None => add(level.responses, State::Published, true, Place::Level),
     };
     // Everyone who answered the level is among the survey's respondents,
     // whose number is published.
@@ -221,6 +224,48 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
         table: Table { cells, sums },
         places,
     }
+}
+
+/// True when two levels' tables have the same cells in the same places,
+/// with the same counts, known the same way.
+pub fn same_cells(a: &Linked, b: &Linked) -> bool {
+    let known = |c: &Cell| (c.count, c.state, c.fixed, c.upper, c.least, c.with.clone());
+    a.places == b.places
+        && a.table.sums == b.table.sums
+        && a.table
+            .cells
+            .iter()
+            .map(known)
+            .eq(b.table.cells.iter().map(known))
+}
+
+/// Adds `level`'s scores to a table built from another level whose cells
+/// count the very same respondents.
+pub fn add_scores(linked: &mut Linked, level: &LevelScore, audience: Option<Audience>) {
+    for (cell, &place) in linked.table.cells.iter_mut().zip(&linked.places) {
+        cell.scores.push(score_at(level, audience, place));
+    }
+}
+
+/// The score at `place` in `level`, published or not; `None` where no score
+/// is published (the respondents of every group, with an audience).
+fn score_at(level: &LevelScore, audience: Option<Audience>, place: Place) -> Option<f64> {
+    match (place, audience) {
+        (Place::Level, _) | (Place::All, None) => level.score,
+        (Place::All | Place::PeriodAll(_), Some(_)) | (Place::PeriodAll(_), None) => None,
+        (Place::Period(p), None) => level.by_period.get(p).and_then(|p| p.score.or(p.hidden_score)),
+        (Place::Period(p), Some(a)) => cell_at(level, Some(p), a.segment, a.value).and_then(score_of),
+        (Place::Cell(p, s, v), _) => cell_at(level, Some(p), s, v).and_then(score_of),
+        (Place::Overall(s, v), _) => cell_at(level, None, s, v).and_then(score_of),
+    }
+}
+
+fn cell_at(level: &LevelScore, period: Option<usize>, s: usize, v: usize) -> Option<&BreakdownCell> {
+    let rows = match period {
+        Some(p) => &level.by_period.get(p)?.by_segment,
+        None => &level.by_segment,
+    };
+    rows.get(s)?.get(v)
 }
 
 /// A cell's score, published or not.

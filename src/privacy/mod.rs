@@ -112,10 +112,21 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // then is audited again, until none does.
     let all = scores.audience_responses.unwrap_or(scores.responses);
     let audience_place = survey.audience.map(|a| (a.segment, a.value));
+    let additive: Vec<bool> = (0..scores.levels.len())
+        .map(|l| {
+            survey
+                .questions
+                .iter()
+                .filter(|q| q.level == Some(l) && q.kind.is_scored())
+                .count()
+                == 1
+        })
+        .collect();
     let mut outcomes: Vec<Option<audit::Outcome>> = vec![None; scores.levels.len()];
     let mut again = vec![true; scores.levels.len()];
     while again.iter().any(|&a| a) {
-        for (l, level) in scores.levels.iter_mut().enumerate() {
+        let mut tables: Vec<(usize, linked::Linked)> = Vec::new();
+        for (l, level) in scores.levels.iter().enumerate() {
             if !std::mem::take(&mut again[l]) {
                 continue;
             }
@@ -124,17 +135,32 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             } else {
                 Vec::new()
             };
-            let scored_questions = survey
-                .questions
-                .iter()
-                .filter(|q| q.level == Some(l) && q.kind.is_scored())
-                .count();
-            let mut table = linked::build(level, survey.audience, &known, scored_questions == 1);
+            tables.push((l, linked::build(level, survey.audience, &known, additive[l])));
+        }
+        // Levels whose cells count the same respondents are one table with
+        // a score for each: together their scores tell more of the counts
+        // than each does alone.
+        while let Some((first, mut table)) = (!tables.is_empty()).then(|| tables.remove(0)) {
+            let mut group = vec![first];
+            let mut k = 0;
+            while k < tables.len() {
+                if linked::same_cells(&tables[k].1, &table) {
+                    let (l, _) = tables.remove(k);
+                    if additive[l] {
+                        linked::add_scores(&mut table, &scores.levels[l], survey.audience);
+                    }
+                    group.push(l);
+                } else {
+                    k += 1;
+                }
+            }
             let outcome = audit::protect(&mut table.table, min_group_size);
-            let hidden = linked::apply(level, &table, &outcome.hidden);
-            privacy.complement += hidden;
-            privacy.audit += hidden;
-            outcomes[l] = Some(outcome);
+            for &l in &group {
+                let hidden = linked::apply(&mut scores.levels[l], &table, &outcome.hidden);
+                privacy.complement += hidden;
+                privacy.audit += hidden;
+                outcomes[l] = Some(outcome.clone());
+            }
         }
         let hidden = levels::hidden_anywhere(&scores.levels);
         for (l, level) in scores.levels.iter_mut().enumerate() {
