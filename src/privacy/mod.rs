@@ -190,6 +190,19 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     if let Some(current) = &mut scores.current {
         protect_current(current, &scores.levels, min_group_size);
     }
+    // The day of the latest response says when someone answered: it is not
+    // published when it falls after the current period (in a period with
+    // too few respondents to be shown), nor when it may be one of others
+    // too few to be counted.
+    let after_current = |day: time::Date| {
+        scores
+            .current
+            .as_ref()
+            .is_none_or(|c| survey.period.of(day) > c.period)
+    };
+    if scores.latest.is_some_and(after_current) || scores.others_withheld {
+        scores.latest = None;
+    }
     // Nothing of a `publish: false` question is published: not its id, not
     // its count, in no file.
     scores

@@ -160,7 +160,7 @@ fn every_page_says_how_recent_its_data_is() {
     copy_tree(&root.join("surveys/hand"), &root.join("surveys/late"));
     std::fs::write(
         root.join("surveys/late/responses/c.yaml"),
-        "- submitted: 2026-12-31T23:30:00-05:00\n  answers: {}\n",
+        "- submitted: 2026-12-31T23:30:00-05:00\n  answers: { complete: yes }\n",
     )
     .expect("write");
     let out = tmp.path().join("site");
@@ -186,6 +186,24 @@ fn every_page_says_how_recent_its_data_is() {
     assert_eq!(
         footer("index.html"),
         format!("<p>Data up to 2026-12-31 · {made_with}</p>")
+    );
+    // A latest response in a period too small to be shown (here, one that
+    // answered no scored question, so the current period is earlier) does
+    // not give its day away.
+    std::fs::write(
+        root.join("surveys/late/responses/c.yaml"),
+        "- submitted: 2026-12-31T23:30:00-05:00\n  answers: {}\n",
+    )
+    .expect("write");
+    rapport(&root)
+        .args(["build", "--no-cache", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(footer("late/index.html"), format!("<p>{made_with}</p>"));
+    assert_eq!(
+        footer("index.html"),
+        format!("<p>Data up to 2026-06-30 · {made_with}</p>")
     );
 }
 
