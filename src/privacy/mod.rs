@@ -108,8 +108,8 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     }
     // The rules above look at one row at a time; the audit looks at every
     // sum of a level at once and hides until nothing can be worked out.
-    // What one level hides, every level hides; a level that hides more
-    // then is audited again, until none does.
+    // What one level hides, every level hides; if that hides more, every
+    // level is audited again, until none hides more.
     let all = scores.audience_responses.unwrap_or(scores.responses);
     let audience_place = survey.audience.map(|a| (a.segment, a.value));
     let additive: Vec<bool> = (0..scores.levels.len())
@@ -163,12 +163,14 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             }
         }
         let hidden = levels::hidden_anywhere(&scores.levels);
-        for (l, level) in scores.levels.iter_mut().enumerate() {
-            let more = levels::hide_everywhere(level, &hidden, audience_place);
-            privacy.complement += more;
-            privacy.audit += more;
-            again[l] = more > 0;
+        let mut more = 0;
+        for level in &mut scores.levels {
+            more += levels::hide_everywhere(level, &hidden, audience_place);
         }
+        privacy.complement += more;
+        privacy.audit += more;
+        // Levels alike before may be alike again: all are audited anew.
+        again.fill(more > 0);
     }
     for outcome in outcomes.into_iter().flatten() {
         privacy.unsafe_cells += outcome.unsafe_cells.len() as u64;
