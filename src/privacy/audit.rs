@@ -61,6 +61,10 @@ pub struct Cell {
     /// sum the audit ties like the counts. Every cell of a table has as
     /// many (none where scores are not means over respondents).
     pub scores: Vec<Option<f64>>,
+    /// Per score, the mean of its respondents' squared scores, where the
+    /// page tells it: a published score's 95 % interval gives the spread
+    /// of the scores around it, so their squares add up like the counts.
+    pub squares: Vec<Option<f64>>,
 }
 
 /// `total` is the sum of `parts`.
@@ -87,6 +91,11 @@ pub struct Table {
     pub cells: Vec<Cell>,
     /// Every sum.
     pub sums: Vec<Sum>,
+    /// Per score, the values one respondent's score can take, in order
+    /// (empty when its squares are not audited): between two neighbours
+    /// no respondent scores, which bounds a cell's sum of squares by its
+    /// sum and count.
+    pub grids: Vec<Vec<f64>>,
 }
 
 /// The whole numbers a hidden cell can be, as far as anyone can tell.
@@ -472,6 +481,8 @@ struct Lp<'t> {
     bounds: &'t [Option<u64>],
     /// Per score, whether any unknown cell of the group has it.
     scored: Vec<bool>,
+    /// Per score, whether its sums of squares are in too.
+    squared: Vec<bool>,
     rows: Vec<Row>,
 }
 
@@ -488,6 +499,9 @@ struct Row {
     slack: Vec<f64>,
     /// Per score, whether the sum holds for it.
     holds: Vec<bool>,
+    /// Per score, the right-hand side of its sums of squares, when every
+    /// published cell of the sum tells its squares.
+    squares: Vec<Option<f64>>,
 }
 
 impl<'t> Lp<'t> {
@@ -516,6 +530,7 @@ impl<'t> Lp<'t> {
                 let mut miss = vec![0.0; families];
                 let mut holds = vec![true; families];
                 let mut any = vec![false; families];
+                let mut squares: Vec<Option<f64>> = vec![Some(0.0); families];
                 for (c, sign) in std::iter::once((s.total, -1.0)).chain(s.parts.iter().map(|&p| (p, 1.0))) {
                     let cell = &table.cells[c];
                     let known = vars.binary_search(&c);
@@ -525,6 +540,12 @@ impl<'t> Lp<'t> {
                         rhs -= sign * cell.count as f64;
                     }
                     for f in 0..families {
+                        if known.is_err() && cell.count > 0 {
+                            let square = cell.squares.get(f).copied().flatten();
+                            squares[f] = squares[f]
+                                .zip(square)
+                                .map(|(rhs, sq)| rhs - sign * cell.count as f64 * sq);
+                        }
                         holds[f] &= has_score(c, f);
                         any[f] |= score(c, f).is_some();
                         let sum = cell.count as f64 * score(c, f).unwrap_or(0.0);
@@ -547,14 +568,19 @@ impl<'t> Lp<'t> {
                     scores: score_rhs,
                     slack,
                     holds: holds.iter().zip(&any).map(|(h, a)| h & a).collect(),
+                    squares,
                 }
             })
+            .collect();
+        let squared = (0..families)
+            .map(|f| scored[f] && table.grids.get(f).is_some_and(|g| g.len() > 2))
             .collect();
         Lp {
             table,
             vars,
             bounds,
             scored,
+            squared,
             rows,
         }
     }
@@ -637,6 +663,7 @@ impl<'t> Lp<'t> {
     ) -> Option<Option<f64>> {
         let n = self.vars.len();
         let mut weights = vec![0.0; (1 + self.scored.len()) * n];
+        let families = self.scored.len();
         for &(v, w) in objective {
             if v < weights.len() {
                 weights[v] += w;
@@ -679,6 +706,38 @@ impl<'t> Lp<'t> {
                 );
             }
         }
+        // Per score whose squares are in, each cell's sum of squares: as a
+        // sum of respondents' (1, x, x²) with x on the grid, it lies in the
+        // count times their hull, which is bounded by the chord from the
+        // least to the most value above and by the chords of neighbours
+        // below.
+        let squares: Vec<Option<Vec<_>>> = (0..families)
+            .map(|f| {
+                let family = sums[f].as_ref().filter(|_| self.squared[f])?;
+                let grid = &self.table.grids[f];
+                let (low, high) = (grid[0], grid[grid.len() - 1]);
+                let vars: Vec<_> = (0..n)
+                    .map(|_| problem.add_var(0.0, (0.0, f64::INFINITY)))
+                    .collect();
+                for k in 0..n {
+                    let (q, sum, count) = (vars[k], family[k], counts[k]);
+                    problem.add_constraint(
+                        [(q, 1.0), (sum, -(low + high)), (count, low * high)].as_slice(),
+                        ComparisonOp::Le,
+                        0.0,
+                    );
+                    for pair in grid.windows(2) {
+                        let (a, b) = (pair[0], pair[1]);
+                        problem.add_constraint(
+                            [(q, 1.0), (sum, -(a + b)), (count, a * b)].as_slice(),
+                            ComparisonOp::Ge,
+                            0.0,
+                        );
+                    }
+                }
+                Some(vars)
+            })
+            .collect();
         for row in &self.rows {
             if row.terms.is_empty() {
                 continue;
@@ -695,6 +754,14 @@ impl<'t> Lp<'t> {
                 let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (family[v], sign)).collect();
                 problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores[f] + slack);
                 problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores[f] - slack);
+                if let (Some(vars), Some(rhs)) = (&squares[f], row.squares[f]) {
+                    // Squares worked out from rounded intervals: a little
+                    // more room.
+                    let slack = slack.max(rhs.abs() * 1e-7);
+                    let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (vars[v], sign)).collect();
+                    problem.add_constraint(expr.as_slice(), ComparisonOp::Le, rhs + slack);
+                    problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, rhs - slack);
+                }
             }
         }
         match problem.solve() {
@@ -732,6 +799,7 @@ mod tests {
             upper: None,
             least: 0,
             scores: Vec::new(),
+            squares: Vec::new(),
         }
     }
 
@@ -745,6 +813,7 @@ mod tests {
             upper: None,
             least: 0,
             scores: Vec::new(),
+            squares: Vec::new(),
         }];
         cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
         Table {
@@ -753,6 +822,7 @@ mod tests {
                 parts: (1..cells.len()).collect(),
             }],
             cells,
+            grids: Vec::new(),
         }
     }
 
@@ -851,6 +921,7 @@ mod tests {
             upper: None,
             least: 0,
             scores: Vec::new(),
+            squares: Vec::new(),
         });
         let sum = |total, parts: &[usize]| Sum {
             total,
@@ -866,6 +937,7 @@ mod tests {
                 sum(8, &[4, 5]),
                 sum(8, &[6, 7]),
             ],
+            grids: Vec::new(),
         };
         let r = ranges(&t);
         assert_eq!(r[0], Some(Range { lo: 1, hi: Some(9) }));

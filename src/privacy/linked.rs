@@ -71,10 +71,17 @@ pub struct Known {
 }
 
 /// The linked table of `level`, with what else is `known` of it. With
-/// `additive` (the level's scores are means over its respondents: it has
-/// one scored question), a score times its count is a sum that adds up like
-/// the counts, and the cells carry their scores.
-pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, additive: bool) -> Linked {
+/// `values` (the level's scores are means over its respondents: it has one
+/// scored question, whose answers score these values), a score
+/// times its count is a sum that adds up like the counts, and so are the
+/// squares an interval tells; the cells carry both.
+pub fn build(
+    level: &LevelScore,
+    audience: Option<Audience>,
+    known: &Known,
+    values: Option<&[f64]>,
+) -> Linked {
+    let additive = values.is_some();
     let mut cells: Vec<Cell> = Vec::new();
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place| {
@@ -87,6 +94,11 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
             least: 0,
             scores: if additive {
                 vec![score_at(level, audience, place)]
+            } else {
+                Vec::new()
+            },
+            squares: if additive {
+                vec![square_at(level, audience, place)]
             } else {
                 Vec::new()
             },
@@ -221,7 +233,11 @@ pub fn build(level: &LevelScore, audience: Option<Audience>, known: &Known, addi
         }
     }
     Linked {
-        table: Table { cells, sums },
+        table: Table {
+            cells,
+            sums,
+            grids: values.map(|g| vec![g.to_vec()]).unwrap_or_default(),
+        },
         places,
     }
 }
@@ -241,10 +257,66 @@ pub fn same_cells(a: &Linked, b: &Linked) -> bool {
 
 /// Adds `level`'s scores to a table built from another level whose cells
 /// count the very same respondents.
-pub fn add_scores(linked: &mut Linked, level: &LevelScore, audience: Option<Audience>) {
+pub fn add_scores(linked: &mut Linked, level: &LevelScore, audience: Option<Audience>, grid: &[f64]) {
+    let families = linked
+        .table
+        .cells
+        .iter()
+        .map(|c| c.scores.len())
+        .max()
+        .unwrap_or(0);
     for (cell, &place) in linked.table.cells.iter_mut().zip(&linked.places) {
+        cell.scores.resize(families, None);
+        cell.squares.resize(families, None);
         cell.scores.push(score_at(level, audience, place));
+        cell.squares.push(square_at(level, audience, place));
     }
+    linked.table.grids.resize(families, Vec::new());
+    linked.table.grids.push(grid.to_vec());
+}
+
+/// The mean square of the respondents' scores at `place`, as the page
+/// tells it: a published score with its interval and count (one
+/// respondent: the score squared). `None` where the page does not tell it
+/// (hidden, or an interval clipped at both ends).
+fn square_at(level: &LevelScore, audience: Option<Audience>, place: Place) -> Option<f64> {
+    let shown = |cell: &BreakdownCell| match *cell {
+        BreakdownCell::Score {
+            responses,
+            score,
+            ci95,
+        } => Some((responses, score?, ci95)),
+        _ => None,
+    };
+    let (n, score, ci95) = match (place, audience) {
+        (Place::Level, _) | (Place::All, None) => (level.responses, level.score?, level.ci95),
+        (Place::All | Place::PeriodAll(_), Some(_)) | (Place::PeriodAll(_), None) => return None,
+        (Place::Period(p), None) => {
+            let period = level.by_period.get(p).filter(|p| !p.hidden)?;
+            (period.responses, period.score?, period.ci95)
+        }
+        (Place::Period(p), Some(a)) => shown(cell_at(level, Some(p), a.segment, a.value)?)?,
+        (Place::Cell(p, s, v), _) => shown(cell_at(level, Some(p), s, v)?)?,
+        (Place::Overall(s, v), _) => shown(cell_at(level, None, s, v)?)?,
+    };
+    mean_square(n, score, ci95)
+}
+
+/// What a reader works out from a score, its count and its 95 % interval
+/// (score ± t · s / √n, clipped to 0..100): the mean of the squared scores,
+/// (n - 1) s² / n + score².
+pub fn mean_square(n: u64, score: f64, ci95: Option<[f64; 2]>) -> Option<f64> {
+    if n == 1 {
+        return Some(score * score);
+    }
+    let [low, high] = ci95?;
+    if low <= 0.0 && high >= 100.0 {
+        return None;
+    }
+    let half = (score - low).max(high - score);
+    let n = n as f64;
+    let s = half * n.sqrt() / crate::score::stats::t975(n - 1.0)?;
+    Some((n - 1.0) * s * s / n + score * score)
 }
 
 /// The score at `place` in `level`, published or not; `None` where no score

@@ -112,14 +112,18 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // level is audited again, until none hides more.
     let all = scores.audience_responses.unwrap_or(scores.responses);
     let audience_place = survey.audience.map(|a| (a.segment, a.value));
-    let additive: Vec<bool> = (0..scores.levels.len())
+    // A level of one scored question scores means over its respondents:
+    // its sums add up, and the values one answer scores bound its squares.
+    let grids: Vec<Option<Vec<f64>>> = (0..scores.levels.len())
         .map(|l| {
-            survey
+            let mut scored = survey
                 .questions
                 .iter()
-                .filter(|q| q.level == Some(l) && q.kind.is_scored())
-                .count()
-                == 1
+                .filter(|q| q.level == Some(l) && q.kind.is_scored());
+            match (scored.next(), scored.next()) {
+                (Some(q), None) => Some(grid(&q.kind)),
+                _ => None,
+            }
         })
         .collect();
     let mut outcomes: Vec<Option<audit::Outcome>> = vec![None; scores.levels.len()];
@@ -135,7 +139,10 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             } else {
                 Vec::new()
             };
-            tables.push((l, linked::build(level, survey.audience, &known, additive[l])));
+            tables.push((
+                l,
+                linked::build(level, survey.audience, &known, grids[l].as_deref()),
+            ));
         }
         // Levels whose cells count the same respondents are one table with
         // a score for each: together their scores tell more of the counts
@@ -146,8 +153,8 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             while k < tables.len() {
                 if linked::same_cells(&tables[k].1, &table) {
                     let (l, _) = tables.remove(k);
-                    if additive[l] {
-                        linked::add_scores(&mut table, &scores.levels[l], survey.audience);
+                    if let Some(grid) = &grids[l] {
+                        linked::add_scores(&mut table, &scores.levels[l], survey.audience, grid);
                     }
                     group.push(l);
                 } else {
@@ -224,6 +231,41 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         }
     }
     privacy
+}
+
+/// The scores one answer to a question of `kind` can have, in order; empty
+/// when there are too many to list (a multiple choice of many options,
+/// whose answer scores the mean of the options chosen).
+fn grid(kind: &Kind) -> Vec<f64> {
+    let mut values: Vec<f64> = match kind {
+        Kind::Scale { points, .. } => {
+            let top = f64::from(points.saturating_sub(1).max(1));
+            (0..*points).map(|v| f64::from(v) / top * 100.0).collect()
+        }
+        Kind::Nps => (0..=10).map(|v| f64::from(v) * 10.0).collect(),
+        Kind::YesNo => vec![0.0, 100.0],
+        Kind::Choice {
+            scores: Some(scores), ..
+        } => scores.clone(),
+        Kind::MultiChoice {
+            scores: Some(scores), ..
+        } if scores.len() <= 8 => {
+            // Every non-empty set of options.
+            (1u32..1 << scores.len())
+                .map(|set| {
+                    let chosen: Vec<f64> = (0..scores.len())
+                        .filter(|i| set >> i & 1 == 1)
+                        .map(|i| scores[i])
+                        .collect();
+                    chosen.iter().sum::<f64>() / chosen.len() as f64
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    values.sort_by(f64::total_cmp);
+    values.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    values
 }
 
 /// The periods the current figures show to have fewer than

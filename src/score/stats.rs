@@ -6,7 +6,7 @@ use crate::aggregate::Moments;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 /// The 0.975 quantile of Student's t with `df` degrees of freedom.
-fn t975(df: f64) -> Option<f64> {
+pub fn t975(df: f64) -> Option<f64> {
     StudentsT::new(0.0, 1.0, df).ok().map(|t| t.inverse_cdf(0.975))
 }
 
