@@ -411,6 +411,9 @@ struct Seen {
     /// seen: when they differ, the cell's score is not pinned.
     score_low: Vec<Vec<f64>>,
     score_high: Vec<Vec<f64>>,
+    /// Per score, how far a sum must move to tell a different score
+    /// ([`step`]).
+    steps: Vec<f64>,
 }
 
 impl Seen {
@@ -422,6 +425,7 @@ impl Seen {
             high: vec![f64::NEG_INFINITY; n],
             score_low: vec![vec![f64::INFINITY; n]; families],
             score_high: vec![vec![f64::NEG_INFINITY; n]; families],
+            steps: (0..families).map(|f| step(table, f)).collect(),
         }
     }
 
@@ -449,7 +453,7 @@ impl Seen {
     /// True when solutions were seen in which cell `i`'s respondents'
     /// scores of `family` add up to clearly different means.
     fn score_moves(&self, family: usize, i: usize) -> bool {
-        self.score_high[family][i] - self.score_low[family][i] > SCORE_SLACK
+        self.score_high[family][i] - self.score_low[family][i] >= self.steps[family]
     }
 
     /// True when every score the cell has was seen to move.
@@ -458,6 +462,25 @@ impl Seen {
             .iter()
             .enumerate()
             .all(|(f, score)| score.is_none() || self.score_moves(f, i))
+    }
+}
+
+/// How far a cell's sum of score `family` must be able to move for its
+/// score not to be worked out: sums of answers move in steps of the least
+/// gap between two values an answer scores (25 on a five-point scale), so
+/// a sum known to less than a step is known exactly. Without the values,
+/// a little more than rounding.
+fn step(table: &Table, family: usize) -> f64 {
+    let least_gap = table
+        .grids
+        .get(family)
+        .into_iter()
+        .flat_map(|g| g.windows(2).map(|w| w[1] - w[0]))
+        .fold(f64::INFINITY, f64::min);
+    if least_gap.is_finite() {
+        least_gap * (1.0 - 1e-6)
+    } else {
+        SCORE_SLACK
     }
 }
 
@@ -639,7 +662,7 @@ impl<'t> Lp<'t> {
             let hi = self.solve(&objective, OptimizationDirection::Maximize, seen);
             let lo = self.solve(&objective, OptimizationDirection::Minimize, seen);
             match (hi, lo) {
-                (Some(Some(hi)), Some(Some(lo))) => hi - lo > SCORE_SLACK,
+                (Some(Some(hi)), Some(Some(lo))) => hi - lo >= seen.steps[f],
                 // Unbounded either way: not pinned. A failed solve proves
                 // nothing, and the cell counts as pinned.
                 (Some(None), Some(_)) | (Some(_), Some(None)) => true,

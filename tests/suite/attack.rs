@@ -667,6 +667,70 @@ fn levels_everyone_answered_hide_the_same_cells() {
     assert_eq!(first, second);
 }
 
+/// What a reader works out of a published cell of a one-question level:
+/// its count, its sum of scores, and from its 95 % interval (score ± t ·
+/// s / √n) its sum of squared scores.
+fn moments(cell: &Value) -> Option<(f64, f64, f64)> {
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+    let n = responses(cell)?;
+    let mean = cell.get("score")?.as_f64()?;
+    if n == 1.0 {
+        return Some((n, mean, mean * mean));
+    }
+    let ci = cell.get("ci95")?.as_array()?;
+    let (low, high) = (ci[0].as_f64()?, ci[1].as_f64()?);
+    let half = (mean - low).max(high - mean);
+    let t = StudentsT::new(0.0, 1.0, n - 1.0).ok()?.inverse_cdf(0.975);
+    let s = half * n.sqrt() / t;
+    Some((n, mean * n, (n - 1.0) * s * s + n * mean * mean))
+}
+
+#[test]
+fn intervals_do_not_tell_that_hidden_respondents_all_answered_alike() {
+    // One five-point question: x has one respondent (3), y six (all 3), z
+    // ten (1, 2, 4, 5, 5, twice). The level's and z's intervals give the
+    // hidden respondents' sum of squares: with x and y hidden and z shown,
+    // their spread would be nil, and both scores exactly 50.
+    let survey = "title: S\nlanguages: [en]\nperiod: quarter\nscales:\n  five:\n    labels: [a, b, c, d, e]\n\
+                  levels:\n  - id: la\n    name: LA\nsegments:\n  group:\n    name: Group\n    values: { x: x, y: y, z: z }\n\
+                  questions:\n  - id: qa\n    level: la\n    type: scale\n    scale: five\n";
+    let mut yaml = String::new();
+    let answers = [
+        ("x", vec![3]),
+        ("y", vec![3; 6]),
+        ("z", vec![1, 2, 4, 5, 5, 1, 2, 4, 5, 5]),
+    ];
+    for (group, values) in answers {
+        for v in values {
+            yaml.push_str(&format!(
+                "- submitted: 2026-02-01\n  segment: {{ group: {group} }}\n  answers: {{ qa: {v} }}\n"
+            ));
+        }
+    }
+    let project = Project::empty()
+        .survey("support", survey)
+        .responses("support", "a.yaml", yaml);
+    let d = data(&project.build());
+    let level = &d["levels"][0];
+    let row = level["by_segment"]["group"].as_object().expect("groups");
+    let (mut n, mut sum, mut squares) = moments(level).expect("the level's figures");
+    let mut hidden_cells = 0;
+    for cell in row.values() {
+        match moments(cell) {
+            Some((cn, cs, cq)) => (n, sum, squares) = (n - cn, sum - cs, squares - cq),
+            None => hidden_cells += 1,
+        }
+    }
+    assert!(hidden_cells >= 2, "{row:?}");
+    // What the hidden cells hold together: their scores' spread.
+    let spread = squares / n - (sum / n).powi(2);
+    assert!(
+        spread > 1.0,
+        "every hidden respondent scored {}: {row:?}",
+        sum / n
+    );
+}
+
 #[test]
 fn a_one_person_week_is_hidden_and_cannot_be_worked_out() {
     let mut rows = Vec::new();

@@ -456,8 +456,12 @@ fn a_hidden_previous_period_is_not_compared_with() {
     let periods = [("2025-11", 20), ("2026-02", 6), ("2026-05", 20), ("2026-08", 1)];
     for (month, n) in periods {
         for day in 1..=n {
+            // Everyone answers 4 in the current quarter, and 2 to 5 in the
+            // others (were every answer the same, every hidden score would
+            // be known, and more would be hidden).
+            let value = if month == "2026-05" { 4 } else { 2 + day % 4 };
             responses.push_str(&format!(
-                "- submitted: {month}-{day:02}\n  answers: {{ on-time: 4 }}\n"
+                "- submitted: {month}-{day:02}\n  answers: {{ on-time: {value} }}\n"
             ));
         }
     }
