@@ -96,6 +96,13 @@ pub struct Table {
     /// no respondent scores, which bounds a cell's sum of squares by its
     /// sum and count.
     pub grids: Vec<Vec<f64>>,
+    /// How many of the last sums tie one level's cell to the same cell of
+    /// another ([`super::linked::join`]) rather than add up a row of a
+    /// page: the hiding rules never pick a cell through them.
+    pub ties: usize,
+    /// Per cell, the same cell in the other levels of the table, hidden
+    /// with it (empty for a table of one level).
+    pub twins: Vec<Vec<usize>>,
 }
 
 /// The whole numbers a hidden cell can be, as far as anyone can tell.
@@ -147,6 +154,25 @@ pub struct Outcome {
     pub narrowest: Option<u64>,
 }
 
+impl Outcome {
+    /// What it says of the `len` cells from `start` on (one level's, in a
+    /// table of several), with their indices counted from `start`.
+    pub fn part(&self, start: usize, len: usize) -> Outcome {
+        let inside = |cells: &[usize]| -> Vec<usize> {
+            cells
+                .iter()
+                .filter(|&&c| c >= start && c < start + len)
+                .map(|&c| c - start)
+                .collect()
+        };
+        Outcome {
+            hidden: inside(&self.hidden),
+            unsafe_cells: inside(&self.unsafe_cells),
+            narrowest: self.narrowest,
+        }
+    }
+}
+
 /// Hides cells until every hidden cell is safe.
 pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     let mut outcome = Outcome::default();
@@ -188,6 +214,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                     continue;
                 }
                 let range = lp.range(i, &mut seen);
+                if std::env::var("AUDIT_DEBUG").is_ok() { eprintln!("cell {i} count {count} state {:?} range {range:?} free {}", table.cells[i].state, lp.score_is_free(i, &mut seen)); }
                 let free = range.is_some_and(|r| is_safe(count, r, min_group_size))
                     && lp.score_is_free(i, &mut seen);
                 if free {
@@ -196,7 +223,8 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 }
                 match next_to_hide(table, i, &sums_of) {
                     Some(j) => {
-                        hide(table, j, &mut outcome.hidden);
+                        if std::env::var("AUDIT_DEBUG").is_ok() { eprintln!("  hide {j} count {} (of {} cells, ties {})", table.cells[j].count, table.cells.len(), table.ties); }
+                        hide(table, j, &mut outcome.hidden, &sums_of);
                         continue 'audit;
                     }
                     None => {
@@ -225,8 +253,20 @@ impl Range {
     }
 }
 
+/// Hides cell `j` and the cells that go with it, and the same in the
+/// table's other levels.
+fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>, sums_of: &[Vec<usize>]) {
+    let twins = table.twins.get(j).cloned().unwrap_or_default();
+    hide_one(table, j, hidden);
+    for t in twins {
+        if hideable(table, t, sums_of) {
+            hide_one(table, t, hidden);
+        }
+    }
+}
+
 /// Hides cell `j` and the cells that go with it.
-fn hide(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
+fn hide_one(table: &mut Table, j: usize, hidden: &mut Vec<usize>) {
     table.cells[j].state = State::Hidden;
     hidden.push(j);
     for k in table.cells[j].with.clone() {
@@ -287,8 +327,8 @@ fn hideable(table: &Table, j: usize, sums_of: &[Vec<usize>]) -> bool {
 /// misjudge (more respondents than the bound).
 fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Vec<Option<u64>> {
     let n = table.cells.len();
-    let least: Vec<Option<u64>> = table
-        .sums
+    let rows = table.sums.len() - table.ties;
+    let least: Vec<Option<u64>> = table.sums[..rows]
         .iter()
         .map(|s| {
             s.cells()
@@ -314,14 +354,14 @@ fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Ve
         }
         i
     }
-    for s in table.sums.iter().filter(|s| s.parts.len() == 1) {
+    for s in table.sums[..rows].iter().filter(|s| s.parts.len() == 1) {
         let (a, b) = (root(&mut class, s.total), root(&mut class, s.parts[0]));
         class[a.max(b)] = a.min(b);
     }
     let roots: Vec<usize> = (0..n).map(|i| root(&mut class, i)).collect();
     let mut sums_of_class: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, sums) in sums_of.iter().enumerate() {
-        for &k in sums.iter().filter(|&&k| table.sums[k].parts.len() > 1) {
+        for &k in sums.iter().filter(|&&k| k < rows && table.sums[k].parts.len() > 1) {
             sums_of_class[roots[i]].push(k);
         }
     }
@@ -846,6 +886,8 @@ mod tests {
             }],
             cells,
             grids: Vec::new(),
+            ties: 0,
+            twins: Vec::new(),
         }
     }
 
@@ -961,6 +1003,8 @@ mod tests {
                 sum(8, &[6, 7]),
             ],
             grids: Vec::new(),
+            ties: 0,
+            twins: Vec::new(),
         };
         let r = ranges(&t);
         assert_eq!(r[0], Some(Range { lo: 1, hi: Some(9) }));

@@ -13,9 +13,10 @@ use super::audit::{Cell, State, Sum, Table};
 use super::{hide_cell, hide_period};
 use crate::model::Audience;
 use crate::score::{BreakdownCell, LevelScore};
+use std::collections::BTreeMap;
 
 /// Where a cell of the table is on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Place {
     /// The level's respondents: never hidden.
     Level,
@@ -237,9 +238,89 @@ pub fn build(
             cells,
             sums,
             grids: values.map(|g| vec![g.to_vec()]).unwrap_or_default(),
+            ties: 0,
+            twins: Vec::new(),
         },
         places,
     }
+}
+
+/// Several levels' tables as one: `full`, whose cells count everyone
+/// (a level every respondent answered), then each of `partial`, each of
+/// whose cells counts some of the people of the same cell of `full`:
+/// `full = partial + the rest`, the rest a cell published nowhere. Scores
+/// stay apart (each table's after the ones before it). Returns the table
+/// and where each member's cells start in it.
+pub fn join(full: &Linked, partial: &[&Linked]) -> (Table, Vec<usize>) {
+    let mut table = full.table.clone();
+    let mut starts = vec![0];
+    let mut families = full.table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0);
+    table.grids.resize(families, Vec::new());
+    table.twins = vec![Vec::new(); table.cells.len()];
+    let index: BTreeMap<Place, usize> = full.places.iter().enumerate().map(|(c, &p)| (p, c)).collect();
+    let mut ties = Vec::new();
+    for member in partial {
+        let start = table.cells.len();
+        starts.push(start);
+        let own = member.table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0);
+        for cell in &member.table.cells {
+            let mut cell = cell.clone();
+            cell.with = cell.with.iter().map(|&c| c + start).collect();
+            let (mut scores, mut squares) = (vec![None; families], vec![None; families]);
+            cell.scores.resize(own, None);
+            cell.squares.resize(own, None);
+            scores.append(&mut cell.scores);
+            squares.append(&mut cell.squares);
+            (cell.scores, cell.squares) = (scores, squares);
+            table.cells.push(cell);
+            table.twins.push(Vec::new());
+        }
+        let mut grids = member.table.grids.clone();
+        grids.resize(own, Vec::new());
+        table.grids.append(&mut grids);
+        for sum in &member.table.sums {
+            table.sums.push(Sum {
+                total: sum.total + start,
+                parts: sum.parts.iter().map(|&c| c + start).collect(),
+            });
+        }
+        for (c, place) in member.places.iter().enumerate() {
+            if let Some(&f) = index.get(place) {
+                ties.push((f, start + c));
+            }
+        }
+        families += own;
+    }
+    // The same place in every level: hidden in one, hidden in all.
+    let mut places: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(f, c) in &ties {
+        places.entry(f).or_insert_with(|| vec![f]).push(c);
+    }
+    for same in places.values() {
+        for &c in same {
+            table.twins[c] = same.iter().copied().filter(|&x| x != c).collect();
+        }
+    }
+    table.ties = ties.len();
+    for (f, c) in ties {
+        let rest = table.cells[f].count.saturating_sub(table.cells[c].count);
+        table.cells.push(Cell {
+            count: rest,
+            state: State::Unpublished,
+            fixed: false,
+            with: Vec::new(),
+            upper: None,
+            least: 0,
+            scores: Vec::new(),
+            squares: Vec::new(),
+        });
+        table.twins.push(Vec::new());
+        table.sums.push(Sum {
+            total: f,
+            parts: vec![c, table.cells.len() - 1],
+        });
+    }
+    (table, starts)
 }
 
 /// True when two levels' tables have the same cells in the same places,

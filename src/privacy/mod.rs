@@ -127,13 +127,17 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         })
         .collect();
     let mut outcomes: Vec<Option<audit::Outcome>> = vec![None; scores.levels.len()];
-    let mut again = vec![true; scores.levels.len()];
-    while again.iter().any(|&a| a) {
+    loop {
+        // What one level hides, every level hides.
+        let hidden = levels::hidden_anywhere(&scores.levels);
+        let mut more = 0;
+        for level in &mut scores.levels {
+            more += levels::hide_everywhere(level, &hidden, audience_place);
+        }
+        privacy.complement += more;
+        privacy.audit += more;
         let mut tables: Vec<(usize, linked::Linked)> = Vec::new();
         for (l, level) in scores.levels.iter().enumerate() {
-            if !std::mem::take(&mut again[l]) {
-                continue;
-            }
             known.large_periods = if level.responses == all {
                 large.clone()
             } else {
@@ -147,37 +151,54 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
         // Levels whose cells count the same respondents are one table with
         // a score for each: together their scores tell more of the counts
         // than each does alone.
-        while let Some((first, mut table)) = (!tables.is_empty()).then(|| tables.remove(0)) {
-            let mut group = vec![first];
-            let mut k = 0;
-            while k < tables.len() {
-                if linked::same_cells(&tables[k].1, &table) {
-                    let (l, _) = tables.remove(k);
+        let mut groups: Vec<(Vec<usize>, linked::Linked)> = Vec::new();
+        for (l, table) in tables {
+            match groups.iter_mut().find(|(_, t)| linked::same_cells(t, &table)) {
+                Some((members, t)) => {
                     if let Some(grid) = &grids[l] {
-                        linked::add_scores(&mut table, &scores.levels[l], survey.audience, grid);
+                        linked::add_scores(t, &scores.levels[l], survey.audience, grid);
                     }
-                    group.push(l);
-                } else {
-                    k += 1;
+                    members.push(l);
+                }
+                None => groups.push((vec![l], table)),
+            }
+        }
+        // A level every respondent answered counts everyone in each cell:
+        // every other level's cell is at most that, and they are audited
+        // together with it.
+        let full = groups
+            .iter()
+            .position(|(members, _)| scores.levels[members[0]].responses == all);
+        let audits: Vec<Vec<usize>> = match full {
+            Some(f) if groups.len() > 1 => {
+                let mut order = vec![f];
+                order.extend((0..groups.len()).filter(|&g| g != f));
+                vec![order]
+            }
+            _ => (0..groups.len()).map(|g| vec![g]).collect(),
+        };
+        let mut audit_hid = false;
+        for members in audits {
+            let first = &groups[members[0]].1;
+            let rest: Vec<&linked::Linked> = members[1..].iter().map(|&g| &groups[g].1).collect();
+            let (mut table, starts) = linked::join(first, &rest);
+            let outcome = audit::protect(&mut table, min_group_size);
+            for (k, &g) in members.iter().enumerate() {
+                let (levels, linked) = &groups[g];
+                let part = outcome.part(starts[k], linked.table.cells.len());
+                for &l in levels {
+                    let hidden = linked::apply(&mut scores.levels[l], linked, &part.hidden);
+                    audit_hid |= hidden > 0;
+                    privacy.complement += hidden;
+                    privacy.audit += hidden;
+                    outcomes[l] = Some(part.clone());
                 }
             }
-            let outcome = audit::protect(&mut table.table, min_group_size);
-            for &l in &group {
-                let hidden = linked::apply(&mut scores.levels[l], &table, &outcome.hidden);
-                privacy.complement += hidden;
-                privacy.audit += hidden;
-                outcomes[l] = Some(outcome.clone());
-            }
         }
-        let hidden = levels::hidden_anywhere(&scores.levels);
-        let mut more = 0;
-        for level in &mut scores.levels {
-            more += levels::hide_everywhere(level, &hidden, audience_place);
+        // Until the audit hides nothing more.
+        if !audit_hid {
+            break;
         }
-        privacy.complement += more;
-        privacy.audit += more;
-        // Levels alike before may be alike again: all are audited anew.
-        again.fill(more > 0);
     }
     for outcome in outcomes.into_iter().flatten() {
         privacy.unsafe_cells += outcome.unsafe_cells.len() as u64;
