@@ -214,7 +214,13 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                     continue;
                 }
                 let range = lp.range(i, &mut seen);
-                if std::env::var("AUDIT_DEBUG").is_ok() { eprintln!("cell {i} count {count} state {:?} range {range:?} free {}", table.cells[i].state, lp.score_is_free(i, &mut seen)); }
+                if std::env::var("AUDIT_DEBUG").is_ok() {
+                    eprintln!(
+                        "cell {i} count {count} state {:?} range {range:?} free {}",
+                        table.cells[i].state,
+                        lp.score_is_free(i, &mut seen)
+                    );
+                }
                 let free = range.is_some_and(|r| is_safe(count, r, min_group_size))
                     && lp.score_is_free(i, &mut seen);
                 if free {
@@ -223,7 +229,14 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                 }
                 match next_to_hide(table, i, &sums_of) {
                     Some(j) => {
-                        if std::env::var("AUDIT_DEBUG").is_ok() { eprintln!("  hide {j} count {} (of {} cells, ties {})", table.cells[j].count, table.cells.len(), table.ties); }
+                        if std::env::var("AUDIT_DEBUG").is_ok() {
+                            eprintln!(
+                                "  hide {j} count {} (of {} cells, ties {})",
+                                table.cells[j].count,
+                                table.cells.len(),
+                                table.ties
+                            );
+                        }
                         hide(table, j, &mut outcome.hidden, &sums_of);
                         continue 'audit;
                     }
@@ -361,7 +374,10 @@ fn rule_bounds(table: &Table, sums_of: &[Vec<usize>], min_group_size: u64) -> Ve
     let roots: Vec<usize> = (0..n).map(|i| root(&mut class, i)).collect();
     let mut sums_of_class: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, sums) in sums_of.iter().enumerate() {
-        for &k in sums.iter().filter(|&&k| k < rows && table.sums[k].parts.len() > 1) {
+        for &k in sums
+            .iter()
+            .filter(|&&k| k < rows && table.sums[k].parts.len() > 1)
+        {
             sums_of_class[roots[i]].push(k);
         }
     }

@@ -262,7 +262,13 @@ pub fn join(full: &Linked, partial: &[&Linked]) -> (Table, Vec<usize>) {
     for member in partial {
         let start = table.cells.len();
         starts.push(start);
-        let own = member.table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0);
+        let own = member
+            .table
+            .cells
+            .iter()
+            .map(|c| c.scores.len())
+            .max()
+            .unwrap_or(0);
         for cell in &member.table.cells {
             let mut cell = cell.clone();
             cell.with = cell.with.iter().map(|&c| c + start).collect();

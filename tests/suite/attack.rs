@@ -41,6 +41,9 @@ struct Level {
     /// respondents and their sums add up like the counts).
     scored: BTreeMap<Key, f64>,
     sums: Vec<(Key, Vec<Key>)>,
+    /// Sums of counts only: a level's cell is some of the people of the
+    /// same cell of a level everyone answered (the rest unknown).
+    ties: Vec<(Key, Vec<Key>)>,
 }
 
 fn responses(cell: &Value) -> Option<f64> {
@@ -206,7 +209,51 @@ fn read(d: &Value, l: usize, min_group_size: u64) -> Level {
         most,
         scored,
         sums,
+        ties: Vec::new(),
     }
+}
+
+/// Every level of a published data.json as one: levels share respondents,
+/// so each cell of a level is at most the same cell of a level that every
+/// respondent answered (whose total is the survey's), the rest unknown.
+/// Keys get their level's index before the period.
+fn read_all(d: &Value, min_group_size: u64) -> Level {
+    let levels = d["levels"].as_array().map_or(0, Vec::len);
+    let everyone = d["audience"]["responses"].as_f64().or(d["responses"].as_f64());
+    let full = (0..levels).find(|&l| responses(&d["levels"][l]) == everyone);
+    let tag = |l: usize, k: &Key| (format!("{l}|{}", k.0), k.1.clone(), k.2.clone());
+    let mut all = Level {
+        known: BTreeMap::new(),
+        unknown: BTreeMap::new(),
+        most: BTreeMap::new(),
+        scored: BTreeMap::new(),
+        sums: Vec::new(),
+        ties: Vec::new(),
+    };
+    for l in 0..levels {
+        let level = read(d, l, min_group_size);
+        all.known.extend(level.known.iter().map(|(k, &v)| (tag(l, k), v)));
+        all.unknown
+            .extend(level.unknown.iter().map(|(k, &v)| (tag(l, k), v)));
+        all.most.extend(level.most.iter().map(|(k, &v)| (tag(l, k), v)));
+        all.scored
+            .extend(level.scored.iter().map(|(k, &v)| (tag(l, k), v)));
+        all.sums.extend(
+            level
+                .sums
+                .iter()
+                .map(|(t, parts)| (tag(l, t), parts.iter().map(|p| tag(l, p)).collect())),
+        );
+        let Some(f) = full.filter(|&f| f != l) else {
+            continue;
+        };
+        for k in level.known.keys().chain(level.unknown.keys()) {
+            let rest = (format!("{l}|rest|{}", k.0), k.1.clone(), k.2.clone());
+            all.unknown.insert(rest.clone(), 0.0);
+            all.ties.push((tag(f, k), vec![tag(l, k), rest]));
+        }
+    }
+    all
 }
 
 /// What the published rule tells of each hidden cell: a cell hidden to
@@ -327,6 +374,19 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
             problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, rhs - 1e-3);
         }
     }
+    for (total, parts) in &level.ties {
+        let mut terms = Vec::new();
+        let mut rhs = 0.0;
+        for (k, sign) in std::iter::once((total, -1.0)).chain(parts.iter().map(|p| (p, 1.0))) {
+            match vars.get(k) {
+                Some(&v) => terms.push((v, sign)),
+                None => rhs -= sign * level.known.get(k).copied().unwrap_or(0.0),
+            }
+        }
+        if !terms.is_empty() {
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, rhs);
+        }
+    }
     match problem.solve() {
         Ok(outcome) => Some(outcome.into_solution().expect("solved").objective()),
         Err(microlp::Error::Unbounded) => None,
@@ -338,32 +398,28 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
 /// its truth and range.
 fn narrowed(published: &Value, truth: &Value, min_group_size: u64) -> Vec<String> {
     let mut found = Vec::new();
-    for l in 0..published["levels"].as_array().map_or(0, Vec::len) {
-        let level = read(published, l, min_group_size);
-        let whole = read(truth, l, 1);
-        for (k, &least) in &level.unknown {
-            if least == 0.0 {
-                continue; // inside a hidden period: audited as that period
-            }
-            let true_count = whole.known.get(k).copied().unwrap_or(0.0) as u64;
-            let (Some(lo), hi) = (
-                extreme(&level, k, OptimizationDirection::Minimize),
-                extreme(&level, k, OptimizationDirection::Maximize),
-            ) else {
-                continue;
-            };
-            let Some(hi) = hi else { continue };
-            let width = ((hi + 1e-6).floor() - (lo - 1e-6).ceil()) as u64;
-            let safe = if true_count < min_group_size {
-                width + 2 >= min_group_size
-            } else {
-                width >= min_group_size
-            };
-            if !safe {
-                found.push(format!(
-                    "level {l} {k:?}: {true_count} respondents, narrowed to {lo}..{hi}"
-                ));
-            }
+    let level = read_all(published, min_group_size);
+    let whole = read_all(truth, 1);
+    for (k, &least) in &level.unknown {
+        if least == 0.0 {
+            continue; // inside a hidden period, or never published
+        }
+        let true_count = whole.known.get(k).copied().unwrap_or(0.0) as u64;
+        let (Some(lo), hi) = (
+            extreme(&level, k, OptimizationDirection::Minimize),
+            extreme(&level, k, OptimizationDirection::Maximize),
+        ) else {
+            continue;
+        };
+        let Some(hi) = hi else { continue };
+        let width = ((hi + 1e-6).floor() - (lo - 1e-6).ceil()) as u64;
+        let safe = if true_count < min_group_size {
+            width + 2 >= min_group_size
+        } else {
+            width >= min_group_size
+        };
+        if !safe {
+            found.push(format!("{k:?}: {true_count} respondents, narrowed to {lo}..{hi}"));
         }
     }
     found
@@ -782,6 +838,82 @@ proptest! {
             found
         );
     }
+
+    /// The same with a second level that some respondents skip: its cells
+    /// are at most the first level's, which everyone answered.
+    #[test]
+    fn no_hidden_cell_of_two_levels_sharing_respondents_can_be_narrowed(
+        cells in prop::collection::vec(prop::collection::vec(0usize..13, 5), 1..4),
+        groups in 2usize..4,
+        skip in 2usize..9,
+    ) {
+        let values = ["a", "b", "c"];
+        let dates = ["2026-02-01", "2026-05-01", "2026-08-01"];
+        let mut rows = Vec::new();
+        for (p, counts) in cells.iter().enumerate() {
+            for (g, &n) in counts.iter().take(groups + 1).enumerate() {
+                let group = if g == groups { "" } else { values[g] };
+                rows.extend(many(n, dates[p], group));
+            }
+        }
+        prop_assume!(rows.len() >= 10);
+        let (found, unprotected) = attack_two_levels(&values[..groups], "quarter", &rows, skip);
+        prop_assert!(found.is_empty() || unprotected > 0, "{:#?}", found);
+    }
+}
+
+/// The project of [`attack`] with a second level (`fast`, yes/no) that the
+/// respondents whose index is a multiple of `skip` do not answer; returns
+/// what the attacker narrows and how many cells `check` says it could not
+/// protect.
+fn attack_two_levels(
+    values: &[&str],
+    period: &str,
+    rows: &[(String, String, bool)],
+    skip: usize,
+) -> (Vec<String>, u64) {
+    let survey = survey(values, period)
+        .replace(
+            "    name: Accuracy\n",
+            "    name: Accuracy\n  - id: availability\n    name: Availability\n",
+        )
+        .replace(
+            "questions:\n",
+            "questions:\n  - id: fast\n    level: availability\n    type: yes_no\n",
+        );
+    let yaml: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (date, group, yes))| {
+            let segment = if group.is_empty() {
+                String::new()
+            } else {
+                format!("  segment: {{ group: {group} }}\n")
+            };
+            let fast = if i % skip == 0 {
+                String::new()
+            } else {
+                format!(", fast: {}", i % 3 == 0)
+            };
+            format!("- submitted: {date}\n{segment}  answers: {{ ok: {yes}{fast} }}\n")
+        })
+        .collect();
+    let project = |m: u64| {
+        Project::empty()
+            .file("rapport.yaml", format!("min_group_size: {m}\n"))
+            .survey("support", &survey)
+            .responses("support", "a.yaml", yaml.as_str())
+    };
+    let published = project(5);
+    let d = data(&published.build());
+    let truth = data(&project(1).build());
+    let out = crate::support::rapport(published.root())
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("check runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let unprotected = report["privacy"]["unprotected_cells"].as_u64().expect("a count");
+    (narrowed(&d, &truth, 5), unprotected)
 }
 
 /// A survey with an audience (`group: customer`) and a second segment,
