@@ -70,6 +70,21 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
             scores.responses = audience;
             scores.others_withheld = true;
             most_responses = audience + min_group_size - 1;
+            // Nor is a period listed in which only they answered.
+            let answered: Vec<bool> = (0..scores.periods.len())
+                .map(|p| {
+                    scores
+                        .levels
+                        .iter()
+                        .any(|l| l.by_period.get(p).is_some_and(|c| c.responses > 0))
+                })
+                .collect();
+            let mut keep = answered.iter();
+            scores.periods.retain(|_| keep.next().copied().unwrap_or(true));
+            for level in &mut scores.levels {
+                let mut keep = answered.iter();
+                level.by_period.retain(|_| keep.next().copied().unwrap_or(true));
+            }
         }
     }
     let mut known = linked::Known {

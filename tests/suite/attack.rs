@@ -398,8 +398,15 @@ fn extreme(level: &Level, target: &Key, direction: OptimizationDirection) -> Opt
 /// its truth and range.
 fn narrowed(published: &Value, truth: &Value, min_group_size: u64) -> Vec<String> {
     let mut found = Vec::new();
-    let level = read_all(published, min_group_size);
+    let mut level = read_all(published, min_group_size);
     let whole = read_all(truth, 1);
+    // A cell hidden in one level is hidden in all, so a cell may be hidden
+    // by another level's rule: its own level's bound may not hold. The
+    // attacker here keeps every bound the truth does not break, as if it
+    // knew which rule hid each cell.
+    level
+        .most
+        .retain(|k, most| whole.known.get(k).is_none_or(|&n| n <= *most));
     for (k, &least) in &level.unknown {
         if least == 0.0 {
             continue; // inside a hidden period, or never published
@@ -1074,6 +1081,34 @@ fn too_few_others_are_left_out_of_a_free_text_question_too() {
     assert_eq!(d["text_questions"][0]["answers"], 12);
     assert!(
         page.contains("fine 1") && page.contains("12 answers in all"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_period_only_the_withheld_others_answered_is_not_listed() {
+    // 10 customers in the first quarter, 2 staff in the third: listing the
+    // third quarter, or its day, would say when the withheld staff answered.
+    let survey = audience_survey().replace("period: year", "period: quarter");
+    let customers = (0..10).map(|_| {
+        "- submitted: 2026-02-01\n  segment: { group: customer }\n  answers: { ok: yes }\n".to_owned()
+    });
+    let staff = (0..2)
+        .map(|_| "- submitted: 2026-08-17\n  segment: { group: staff }\n  answers: { ok: no }\n".to_owned());
+    let project = Project::empty().survey("support", &survey).responses(
+        "support",
+        "a.yaml",
+        customers.chain(staff).collect::<String>(),
+    );
+    let site = project.build();
+    let d = data(&site);
+    assert_eq!(d["audience"]["others_withheld"], true);
+    assert_eq!(d["periods"], serde_json::json!(["2026-Q1"]));
+    let by_period = d["levels"][0]["by_period"].as_object().expect("periods");
+    assert_eq!(by_period.keys().collect::<Vec<_>>(), ["2026-Q1"]);
+    let page = std::fs::read_to_string(site.join("support/index.html")).expect("the page");
+    assert!(
+        !page.contains("2026-08-17") && !page.contains("3rd quarter"),
         "{page}"
     );
 }
