@@ -545,6 +545,10 @@ fn families(table: &Table) -> usize {
     table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0)
 }
 
+/// The most values of a score whose squares the audit follows (each
+/// brings a bound for each cell): an 11-point scale has 11.
+const MOST_VALUES: usize = 12;
+
 /// How far apart two sums of scores must be to count as different: sums are
 /// means times counts, written with float rounding.
 const SCORE_SLACK: f64 = 1e-3;
@@ -652,7 +656,7 @@ impl<'t> Lp<'t> {
             })
             .collect();
         let squared = (0..families)
-            .map(|f| scored[f] && table.grids.get(f).is_some_and(|g| g.len() > 2))
+            .map(|f| scored[f] && table.grids.get(f).is_some_and(|g| g.len() > 2 && g.len() <= MOST_VALUES))
             .collect();
         Lp {
             table,

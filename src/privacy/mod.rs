@@ -127,16 +127,30 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
     // level is audited again, until none hides more.
     let all = scores.audience_responses.unwrap_or(scores.responses);
     let audience_place = survey.audience.map(|a| (a.segment, a.value));
-    // A level of one scored question scores means over its respondents:
-    // its sums add up, and the values one answer scores bound its squares.
-    let grids: Vec<Option<Vec<f64>>> = (0..scores.levels.len())
-        .map(|l| {
-            let mut scored = survey
-                .questions
-                .iter()
-                .filter(|q| q.level == Some(l) && q.kind.is_scored());
-            match (scored.next(), scored.next()) {
-                (Some(q), None) => Some(grid(&q.kind)),
+    // A level scores means over its respondents where it has one scored
+    // question, or where everyone answered each of its questions (as their
+    // published counts show): then its sums add up, and the values one
+    // respondent's score can take bound its squares.
+    let grids: Vec<Option<Vec<f64>>> = scores
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(l, level)| {
+            let scored: Vec<usize> = (0..survey.questions.len())
+                .filter(|&q| survey.questions[q].level == Some(l) && survey.questions[q].kind.is_scored())
+                .collect();
+            let everyone_answered = scored.iter().all(|&q| {
+                level
+                    .questions
+                    .iter()
+                    .any(|s| s.question == q && s.answers == level.responses)
+            });
+            match scored.len() {
+                0 => None,
+                1 => Some(grid(&survey.questions[scored[0]].kind)),
+                _ if everyone_answered => Some(mean_grid(
+                    &scored.iter().map(|&q| grid(&survey.questions[q].kind)).collect::<Vec<_>>(),
+                )),
                 _ => None,
             }
         })
@@ -302,6 +316,24 @@ fn grid(kind: &Kind) -> Vec<f64> {
     values.sort_by(f64::total_cmp);
     values.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     values
+}
+
+/// The scores a respondent who answers each of several questions, whose
+/// answers score the values of `grids`, can have: the means of one value
+/// of each. Empty when any is, or when there are too many to list.
+fn mean_grid(grids: &[Vec<f64>]) -> Vec<f64> {
+    let mut sums = vec![0.0];
+    for grid in grids {
+        let mut next: Vec<f64> = sums.iter().flat_map(|a| grid.iter().map(move |b| a + b)).collect();
+        next.sort_by(f64::total_cmp);
+        next.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        if next.len() > 2000 || grid.is_empty() {
+            return Vec::new();
+        }
+        sums = next;
+    }
+    let n = grids.len() as f64;
+    sums.into_iter().map(|s| s / n).collect()
 }
 
 /// The periods the current figures show to have fewer than
