@@ -25,13 +25,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-week", type=int, default=60)
     parser.add_argument("--values", type=int, default=20)
+    parser.add_argument("--weeks", type=int, default=261)
+    parser.add_argument("--keep", help="write the projects here and keep them")
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     binary = ROOT / "target/release/rapport"
     rng = random.Random(11)
     values = [f"v{i + 1:02d}" for i in range(args.values)]
     weights = [1 / (i + 1) for i in range(args.values)]
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = args.keep or scratch
         for m in (5, 1):
             project = Path(tmp) / f"m{m}"
             survey = project / "surveys/weekly"
@@ -48,7 +51,7 @@ def main():
             )
             start = datetime.date(2021, 1, 4)
             lines = []
-            for week in range(261):
+            for week in range(args.weeks):
                 for _ in range(args.per_week):
                     day = start + datetime.timedelta(days=week * 7 + rng.randrange(7))
                     value = rng.choices(values, weights)[0]

@@ -22,6 +22,16 @@
 //! Hiding a cell only widens what every other cell can be, so a cell found
 //! safe stays safe; each LP solution also shows values other cells can
 //! take, which proves many safe without an LP of their own.
+//!
+//! Where cells have scores, the counts are audited alone first (what they
+//! narrow, the scores narrow too, and their programs are several times
+//! smaller); the audit with scores then mostly confirms. To show a cell
+//! safe it first solves a small program of the cells around it, every
+//! other cell held where a solution of the whole table put it: each
+//! solution of the small program is one of the whole, so what it shows is
+//! so. Only a cell it cannot show safe gets a program of the whole table.
+
+use std::cell::RefCell;
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
 
@@ -175,6 +185,47 @@ impl Outcome {
 
 /// Hides cells until every hidden cell is safe.
 pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
+    protect_near(table, min_group_size, &NEAR)
+}
+
+/// [`protect`], trying programs of `near` variables around a cell before
+/// the whole table's.
+fn protect_near(table: &mut Table, min_group_size: u64, near: &[usize]) -> Outcome {
+    if families(table) == 0 {
+        return audit(table, min_group_size, None);
+    }
+    // Counts alone first: a cell they narrow is narrowed with the scores
+    // too, and programs without scores are several times smaller, so the
+    // audit with scores mostly confirms.
+    let mut counts = without_scores(table);
+    let first = audit(&mut counts, min_group_size, None);
+    let mut hidden = Vec::new();
+    for &j in &first.hidden {
+        if table.cells[j].state != State::Hidden {
+            hide_one(table, j, &mut hidden);
+        }
+    }
+    let mut outcome = audit(table, min_group_size, Some(near));
+    hidden.append(&mut outcome.hidden);
+    outcome.hidden = hidden;
+    outcome
+}
+
+/// `table` with its counts alone.
+fn without_scores(table: &Table) -> Table {
+    let mut counts = table.clone();
+    for cell in &mut counts.cells {
+        cell.scores.clear();
+        cell.squares.clear();
+    }
+    counts
+}
+
+/// [`protect`]. Without scores, programs of the whole table are small
+/// enough to probe a cell's range directly; to `confirm` the table with
+/// scores after its counts were audited, it probes little and tries
+/// programs of the given sizes around each cell first.
+fn audit(table: &mut Table, min_group_size: u64, confirm: Option<&[usize]>) -> Outcome {
     let mut outcome = Outcome::default();
     let mut proven: Vec<Option<u64>> = vec![None; table.cells.len()];
     // Values seen in feasible solutions stay feasible when more is hidden
@@ -182,8 +233,8 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
     let mut seen = Seen::new(table);
     let sums_of = sums_of(table);
     // A group gets one probing round per hundred of its open cells never
-    // probed before (2 to 48): after a cell is hidden, most are proven
-    // already and two rounds do.
+    // probed before (2 to 48, or just 2 to confirm): after a cell is
+    // hidden, most are proven already and two rounds do.
     let mut probed = vec![false; table.cells.len()];
     'audit: loop {
         let bounds = rule_bounds(table, &sums_of, min_group_size);
@@ -198,7 +249,11 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
             }
             let lp = Lp::new(table, &members, &sums_of, &bounds);
             let fresh = open.iter().filter(|&&c| !probed[c]).count();
-            let rounds = (fresh / 100).clamp(2, 48);
+            let rounds = if confirm.is_some() {
+                6.min(fresh.max(2))
+            } else {
+                (fresh / 100).clamp(2, 48)
+            };
             lp.probe(&open, rounds.min(open.len()), &mut seen);
             for &c in &open {
                 probed[c] = true;
@@ -209,6 +264,23 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
                     .width(i)
                     .filter(|&w| is_safe(count, Range::spanning(w), min_group_size))
                     .filter(|_| seen.scores_move(i, &table.cells[i].scores))
+                {
+                    proven[i] = Some(width);
+                    continue;
+                }
+                let safe_seen = |seen: &Seen| {
+                    seen.width(i)
+                        .filter(|&w| is_safe(count, Range::spanning(w), min_group_size))
+                        .filter(|_| seen.scores_move(i, &table.cells[i].scores))
+                };
+                if let Some(width) = confirm
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|&&size| size < lp.vars.len())
+                    .find_map(|&size| {
+                        lp.near(i, size, &mut seen);
+                        safe_seen(&seen)
+                    })
                 {
                     proven[i] = Some(width);
                     continue;
@@ -549,6 +621,12 @@ fn families(table: &Table) -> usize {
 /// brings a bound for each cell): an 11-point scale has 11.
 const MOST_VALUES: usize = 12;
 
+/// How many variables the programs around one cell have, tried in turn
+/// before the whole program ([`Lp::around`]), and how many they take from
+/// each sum.
+const NEAR: [usize; 3] = [100, 250, 600];
+const PER_SUM: usize = 8;
+
 /// How far apart two sums of scores must be to count as different: sums are
 /// means times counts, written with float rounding.
 const SCORE_SLACK: f64 = 1e-3;
@@ -567,6 +645,11 @@ struct Lp<'t> {
     /// Per score, whether its sums of squares are in too.
     squared: Vec<bool>,
     rows: Vec<Row>,
+    /// Per variable, the rows it is in.
+    rows_of: Vec<Vec<usize>>,
+    /// The solutions of the whole program found so far, every variable's
+    /// value (counts, then each score's sums, then each score's squares).
+    points: RefCell<Vec<Vec<f64>>>,
 }
 
 /// One sum of a group's program: the positions of its variables with their
@@ -603,7 +686,7 @@ impl<'t> Lp<'t> {
         let scored: Vec<bool> = (0..families)
             .map(|f| vars.iter().any(|&c| score(c, f).is_some()))
             .collect();
-        let rows = sums
+        let rows: Vec<Row> = sums
             .into_iter()
             .map(|k| {
                 let s = &table.sums[k];
@@ -656,8 +739,20 @@ impl<'t> Lp<'t> {
             })
             .collect();
         let squared = (0..families)
-            .map(|f| scored[f] && table.grids.get(f).is_some_and(|g| g.len() > 2 && g.len() <= MOST_VALUES))
+            .map(|f| {
+                scored[f]
+                    && table
+                        .grids
+                        .get(f)
+                        .is_some_and(|g| g.len() > 2 && g.len() <= MOST_VALUES)
+            })
             .collect();
+        let mut rows_of = vec![Vec::new(); vars.len()];
+        for (r, row) in rows.iter().enumerate() {
+            for &(v, _) in &row.terms {
+                rows_of[v].push(r);
+            }
+        }
         Lp {
             table,
             vars,
@@ -665,6 +760,8 @@ impl<'t> Lp<'t> {
             scored,
             squared,
             rows,
+            rows_of,
+            points: RefCell::new(Vec::new()),
         }
     }
 
@@ -689,6 +786,56 @@ impl<'t> Lp<'t> {
             }
             self.solve(&objective, OptimizationDirection::Maximize, seen);
         }
+    }
+
+    /// Moves hidden cell `i`, and its scores, both ways in a small program
+    /// of the cells around it (see [`Lp::solve_near`]): in a large table,
+    /// that most often shows it safe at a fraction of the cost.
+    fn near(&self, i: usize, size: usize, seen: &mut Seen) {
+        let Ok(v) = self.vars.binary_search(&i) else {
+            return;
+        };
+        let free = self.around(v, size);
+        let mut objectives = vec![vec![(v, 1.0)]];
+        for (f, score) in self.table.cells[i].scores.iter().enumerate() {
+            if let (Some(score), true) = (score, self.scored.get(f) == Some(&true)) {
+                objectives.push(vec![(self.sum_var(f, v), 1.0), (v, -score)]);
+            }
+        }
+        for objective in &objectives {
+            for direction in [OptimizationDirection::Maximize, OptimizationDirection::Minimize] {
+                if let Some(base) = self.furthest(objective, direction) {
+                    self.solve_near(objective, direction, seen, Some((&free, &base)));
+                }
+            }
+        }
+    }
+
+    /// The variables around variable `v` (sorted, `v` among them): those
+    /// sharing a sum with it, then those sharing a sum with them, taking
+    /// from each sum the few nearest in the table's order, until there are
+    /// `size`.
+    fn around(&self, v: usize, size: usize) -> Vec<usize> {
+        let mut chosen = vec![v];
+        let mut next = 0;
+        while next < chosen.len() && chosen.len() < size {
+            let u = chosen[next];
+            next += 1;
+            for &r in &self.rows_of[u] {
+                let mut terms: Vec<usize> = self.rows[r]
+                    .terms
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .filter(|t| !chosen.contains(t))
+                    .collect();
+                terms.sort_unstable_by_key(|&t| (t.abs_diff(u), t));
+                terms.dedup();
+                let room = size.saturating_sub(chosen.len());
+                chosen.extend(terms.into_iter().take(PER_SUM.min(room)));
+            }
+        }
+        chosen.sort_unstable();
+        chosen
     }
 
     /// The range of hidden cell `i`; `None` when the solver fails.
@@ -744,20 +891,62 @@ impl<'t> Lp<'t> {
         direction: OptimizationDirection,
         seen: &mut Seen,
     ) -> Option<Option<f64>> {
+        self.solve_near(objective, direction, seen, None)
+    }
+
+    /// Of the whole program's solutions found so far, the one that goes
+    /// furthest in `direction` by `objective`.
+    fn furthest(&self, objective: &[(usize, f64)], direction: OptimizationDirection) -> Option<Vec<f64>> {
+        let points = self.points.borrow();
+        let value = |p: &Vec<f64>| objective.iter().map(|&(v, w)| w * p[v]).sum::<f64>();
+        let sign = match direction {
+            OptimizationDirection::Maximize => 1.0,
+            OptimizationDirection::Minimize => -1.0,
+        };
+        points
+            .iter()
+            .max_by(|a, b| (sign * value(a)).total_cmp(&(sign * value(b))))
+            .cloned()
+    }
+
+    /// [`Lp::solve`], with only the variables `free` (positions, sorted)
+    /// free to move and every other one held where a solution of the whole
+    /// program puts it. That solution satisfies every sum, so each
+    /// solution of the smaller program is one of the whole program too:
+    /// what it shows a cell can be, the cell can be.
+    fn solve_near(
+        &self,
+        objective: &[(usize, f64)],
+        direction: OptimizationDirection,
+        seen: &mut Seen,
+        near: Option<(&[usize], &[f64])>,
+    ) -> Option<Option<f64>> {
         let n = self.vars.len();
-        let mut weights = vec![0.0; (1 + self.scored.len()) * n];
         let families = self.scored.len();
+        let (free, base) = match near {
+            Some((free, base)) => (Some(free), Some(base)),
+            None => (None, None),
+        };
+        let is_free = |k: usize| free.is_none_or(|f| f.binary_search(&k).is_ok());
+        let mut weights = vec![0.0; (1 + families) * n];
         for &(v, w) in objective {
             if v < weights.len() {
                 weights[v] += w;
             }
         }
         let mut problem = Problem::new(direction);
-        let counts: Vec<_> = self
-            .vars
-            .iter()
-            .enumerate()
-            .map(|(k, &c)| {
+        // Each quantity of a cell: a variable of the program, or held at
+        // the value of the last whole solution.
+        let add = |problem: &mut Problem, slot: usize, k: usize, weight: f64, bounds: (f64, f64)| {
+            if is_free(k) {
+                Term::Var(problem.add_var(weight, bounds))
+            } else {
+                Term::Held(base.map_or(0.0, |b| b[slot * n + k]))
+            }
+        };
+        let counts: Vec<Term> = (0..n)
+            .map(|k| {
+                let c = self.vars[k];
                 let cell = &self.table.cells[c];
                 let lower = if cell.state == State::Hidden { 1.0 } else { 0.0 };
                 let lower = f64::max(lower, cell.least as f64);
@@ -766,15 +955,23 @@ impl<'t> Lp<'t> {
                     (a, b) => a.or(b),
                 };
                 let upper = upper.map_or(f64::INFINITY, |u| u as f64);
-                problem.add_var(weights[k], (lower, upper))
+                add(&mut problem, 0, k, weights[k], (lower, upper))
             })
             .collect();
         // Per score in the program, each cell's sum of it.
-        let sums: Vec<Option<Vec<_>>> = (0..self.scored.len())
+        let sums: Vec<Option<Vec<Term>>> = (0..families)
             .map(|f| {
                 self.scored[f].then(|| {
                     (0..n)
-                        .map(|k| problem.add_var(weights[self.sum_var(f, k)], (0.0, f64::INFINITY)))
+                        .map(|k| {
+                            add(
+                                &mut problem,
+                                1 + f,
+                                k,
+                                weights[self.sum_var(f, k)],
+                                (0.0, f64::INFINITY),
+                            )
+                        })
                         .collect()
                 })
             })
@@ -782,8 +979,9 @@ impl<'t> Lp<'t> {
         for family in sums.iter().flatten() {
             for (k, &sum) in family.iter().enumerate() {
                 // A sum of scores from 0 to 100 each.
-                problem.add_constraint(
-                    [(sum, 1.0), (counts[k], -100.0)].as_slice(),
+                constrain(
+                    &mut problem,
+                    &[(sum, 1.0), (counts[k], -100.0)],
                     ComparisonOp::Le,
                     0.0,
                 );
@@ -794,25 +992,27 @@ impl<'t> Lp<'t> {
         // count times their hull, which is bounded by the chord from the
         // least to the most value above and by the chords of neighbours
         // below.
-        let squares: Vec<Option<Vec<_>>> = (0..families)
+        let squares: Vec<Option<Vec<Term>>> = (0..families)
             .map(|f| {
                 let family = sums[f].as_ref().filter(|_| self.squared[f])?;
                 let grid = &self.table.grids[f];
                 let (low, high) = (grid[0], grid[grid.len() - 1]);
-                let vars: Vec<_> = (0..n)
-                    .map(|_| problem.add_var(0.0, (0.0, f64::INFINITY)))
+                let vars: Vec<Term> = (0..n)
+                    .map(|k| add(&mut problem, 1 + families + f, k, 0.0, (0.0, f64::INFINITY)))
                     .collect();
                 for k in 0..n {
                     let (q, sum, count) = (vars[k], family[k], counts[k]);
-                    problem.add_constraint(
-                        [(q, 1.0), (sum, -(low + high)), (count, low * high)].as_slice(),
+                    constrain(
+                        &mut problem,
+                        &[(q, 1.0), (sum, -(low + high)), (count, low * high)],
                         ComparisonOp::Le,
                         0.0,
                     );
                     for pair in grid.windows(2) {
                         let (a, b) = (pair[0], pair[1]);
-                        problem.add_constraint(
-                            [(q, 1.0), (sum, -(a + b)), (count, a * b)].as_slice(),
+                        constrain(
+                            &mut problem,
+                            &[(q, 1.0), (sum, -(a + b)), (count, a * b)],
                             ComparisonOp::Ge,
                             0.0,
                         );
@@ -826,7 +1026,7 @@ impl<'t> Lp<'t> {
                 continue;
             }
             let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (counts[v], sign)).collect();
-            problem.add_constraint(expr.as_slice(), ComparisonOp::Eq, row.counts);
+            constrain(&mut problem, &expr, ComparisonOp::Eq, row.counts);
             for (f, family) in sums.iter().enumerate() {
                 let Some(family) = family.as_ref().filter(|_| row.holds[f]) else {
                     continue;
@@ -835,37 +1035,81 @@ impl<'t> Lp<'t> {
                 // holds to within a little.
                 let slack = row.slack[f];
                 let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (family[v], sign)).collect();
-                problem.add_constraint(expr.as_slice(), ComparisonOp::Le, row.scores[f] + slack);
-                problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, row.scores[f] - slack);
+                constrain(&mut problem, &expr, ComparisonOp::Le, row.scores[f] + slack);
+                constrain(&mut problem, &expr, ComparisonOp::Ge, row.scores[f] - slack);
                 if let (Some(vars), Some(rhs)) = (&squares[f], row.squares[f]) {
                     // Squares worked out from rounded intervals: a little
                     // more room.
                     let slack = slack.max(rhs.abs() * 1e-7);
                     let expr: Vec<_> = row.terms.iter().map(|&(v, sign)| (vars[v], sign)).collect();
-                    problem.add_constraint(expr.as_slice(), ComparisonOp::Le, rhs + slack);
-                    problem.add_constraint(expr.as_slice(), ComparisonOp::Ge, rhs - slack);
+                    constrain(&mut problem, &expr, ComparisonOp::Le, rhs + slack);
+                    constrain(&mut problem, &expr, ComparisonOp::Ge, rhs - slack);
                 }
             }
         }
-        match problem.solve() {
-            Ok(outcome) => {
-                let solution = outcome.into_solution().ok()?;
-                for (k, &c) in self.vars.iter().enumerate() {
-                    let x = solution.var_value(counts[k]);
-                    seen.record(c, x);
-                    for (f, family) in sums.iter().enumerate() {
-                        if let (Some(score), Some(family)) =
-                            (self.table.cells[c].scores.get(f).copied().flatten(), family)
-                        {
-                            seen.record_score(f, c, solution.var_value(family[k]) - score * x);
-                        }
+        let solution = match problem.solve() {
+            Ok(outcome) => outcome.into_solution().ok()?,
+            Err(microlp::Error::Unbounded) => return Some(None),
+            Err(_) => return None,
+        };
+        let value = |term: Term| match term {
+            Term::Var(v) => solution.var_value(v),
+            Term::Held(x) => x,
+        };
+        for (k, &c) in self.vars.iter().enumerate() {
+            if !is_free(k) {
+                continue;
+            }
+            let x = value(counts[k]);
+            seen.record(c, x);
+            for (f, family) in sums.iter().enumerate() {
+                if let (Some(score), Some(family)) =
+                    (self.table.cells[c].scores.get(f).copied().flatten(), family)
+                {
+                    seen.record_score(f, c, value(family[k]) - score * x);
+                }
+            }
+        }
+        let objective = solution.objective();
+        if free.is_none() {
+            let mut point = vec![0.0; (1 + 2 * families) * n];
+            for k in 0..n {
+                point[k] = value(counts[k]);
+                for f in 0..families {
+                    if let Some(family) = &sums[f] {
+                        point[(1 + f) * n + k] = value(family[k]);
+                    }
+                    if let Some(family) = &squares[f] {
+                        point[(1 + families + f) * n + k] = value(family[k]);
                     }
                 }
-                Some(Some(solution.objective()))
             }
-            Err(microlp::Error::Unbounded) => Some(None),
-            Err(_) => None,
+            self.points.borrow_mut().push(point);
         }
+        Some(Some(objective))
+    }
+}
+
+/// A quantity in a program: a variable, or held at a value.
+#[derive(Clone, Copy)]
+enum Term {
+    Var(microlp::Variable),
+    Held(f64),
+}
+
+/// Adds `terms op rhs` to `problem`, held terms moved to the right; a
+/// constraint of held terms alone holds already and is left out.
+fn constrain(problem: &mut Problem, terms: &[(Term, f64)], op: ComparisonOp, rhs: f64) {
+    let mut rhs = rhs;
+    let mut expr = Vec::with_capacity(terms.len());
+    for &(term, coefficient) in terms {
+        match term {
+            Term::Var(v) => expr.push((v, coefficient)),
+            Term::Held(x) => rhs -= coefficient * x,
+        }
+    }
+    if !expr.is_empty() {
+        problem.add_constraint(expr.as_slice(), op, rhs);
     }
 }
 
@@ -1030,5 +1274,126 @@ mod tests {
         assert_eq!(r[0], Some(Range { lo: 1, hi: Some(9) }));
         assert!(is_safe(1, r[0].expect("hidden"), 5));
         assert!(is_safe(9, r[1].expect("hidden"), 5));
+    }
+
+    /// A table of `periods` rows and `values` columns of respondents who
+    /// answer on a five-point scale, with its row, column and overall
+    /// totals; cells of fewer than `min_group_size` are hidden. Sizes and
+    /// answers come from `seed`, but everyone in every seventh row, from
+    /// the fourth, gives the top answer.
+    fn scored_grid(periods: usize, values: usize, min_group_size: u64, seed: u64) -> Table {
+        let mut state = seed;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % below
+        };
+        let grid = vec![0.0, 25.0, 50.0, 75.0, 100.0];
+        // Each cell's respondents' count, sum of scores and of squares.
+        let mut inner = Vec::new();
+        for p in 0..periods {
+            for v in 0..values {
+                let count = next(12 / (v as u64 + 1) + 1);
+                let (mut sum, mut squares) = (0.0, 0.0);
+                for _ in 0..count {
+                    let x = if p % 7 == 3 { 100.0 } else { grid[next(5) as usize] };
+                    sum += x;
+                    squares += x * x;
+                }
+                inner.push((count, sum, squares));
+            }
+        }
+        let add = |cells: &[(u64, f64, f64)]| {
+            cells
+                .iter()
+                .fold((0, 0.0, 0.0), |(n, s, q), &(a, b, c)| (n + a, s + b, q + c))
+        };
+        let rows: Vec<_> = (0..periods)
+            .map(|p| add(&inner[p * values..(p + 1) * values]))
+            .collect();
+        let columns: Vec<_> = (0..values)
+            .map(|v| add(&inner.iter().skip(v).step_by(values).copied().collect::<Vec<_>>()))
+            .collect();
+        let overall = add(&rows);
+        let make = |(count, sum, squares): (u64, f64, f64)| {
+            let state = if count == 0 || count >= min_group_size {
+                State::Published
+            } else {
+                State::Hidden
+            };
+            let mut c = cell(count, state);
+            if count > 0 {
+                c.scores = vec![Some(sum / count as f64)];
+                c.squares = vec![Some(squares / count as f64)];
+            } else {
+                c.scores = vec![None];
+                c.squares = vec![None];
+            }
+            c
+        };
+        let mut cells = vec![make(overall)];
+        cells[0].fixed = true;
+        cells.extend(rows.iter().map(|&r| make(r)));
+        cells.extend(columns.iter().map(|&c| make(c)));
+        cells.extend(inner.iter().map(|&c| make(c)));
+        let first_inner = 1 + periods + values;
+        let mut sums = vec![
+            Sum {
+                total: 0,
+                parts: (1..=periods).collect(),
+            },
+            Sum {
+                total: 0,
+                parts: (1 + periods..first_inner).collect(),
+            },
+        ];
+        for p in 0..periods {
+            sums.push(Sum {
+                total: 1 + p,
+                parts: (0..values).map(|v| first_inner + p * values + v).collect(),
+            });
+        }
+        for v in 0..values {
+            sums.push(Sum {
+                total: 1 + periods + v,
+                parts: (0..periods).map(|p| first_inner + p * values + v).collect(),
+            });
+        }
+        Table {
+            cells,
+            sums,
+            grids: vec![grid],
+            ties: 0,
+            twins: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn programs_around_a_cell_prove_safe_only_what_the_whole_program_does() {
+        let sizes = [12, 30];
+        let mut more_for_scores = 0;
+        for seed in 1..=4 {
+            let table = scored_grid(16, 5, 5, seed);
+            let hidden = table.cells.iter().filter(|c| c.state == State::Hidden).count();
+            assert!(
+                hidden > sizes[1],
+                "{hidden} hidden cells: too few to try programs around one"
+            );
+            let whole_start = table.clone();
+            let (mut near, mut whole) = (table.clone(), table);
+            let with_near = protect_near(&mut near, 5, &sizes);
+            let without = protect_near(&mut whole, 5, &[]);
+            assert_eq!(with_near.hidden, without.hidden, "seed {seed}");
+            assert_eq!(with_near.unsafe_cells, without.unsafe_cells, "seed {seed}");
+            assert_eq!(near, whole, "seed {seed}");
+            // The rows where everyone agrees would tell their hidden
+            // cells' scores: the audit with scores hides more than counts
+            // alone ask for.
+            let mut counts = without_scores(&whole_start);
+            more_for_scores +=
+                usize::from(protect_near(&mut counts, 5, &[]).hidden.len() < without.hidden.len());
+        }
+        assert!(more_for_scores > 0);
     }
 }

@@ -149,7 +149,10 @@ pub fn protect(survey: &Survey, scores: &mut Scores, min_group_size: u64) -> Pri
                 0 => None,
                 1 => Some(grid(&survey.questions[scored[0]].kind)),
                 _ if everyone_answered => Some(mean_grid(
-                    &scored.iter().map(|&q| grid(&survey.questions[q].kind)).collect::<Vec<_>>(),
+                    &scored
+                        .iter()
+                        .map(|&q| grid(&survey.questions[q].kind))
+                        .collect::<Vec<_>>(),
                 )),
                 _ => None,
             }
@@ -324,7 +327,10 @@ fn grid(kind: &Kind) -> Vec<f64> {
 fn mean_grid(grids: &[Vec<f64>]) -> Vec<f64> {
     let mut sums = vec![0.0];
     for grid in grids {
-        let mut next: Vec<f64> = sums.iter().flat_map(|a| grid.iter().map(move |b| a + b)).collect();
+        let mut next: Vec<f64> = sums
+            .iter()
+            .flat_map(|a| grid.iter().map(move |b| a + b))
+            .collect();
         next.sort_by(f64::total_cmp);
         next.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
         if next.len() > 2000 || grid.is_empty() {
