@@ -78,7 +78,7 @@ pub fn privacy_line(p: Privacy, min_group_size: u64) -> String {
     }
     if p.unsafe_cells > 0 {
         line.push_str(&format!(
-            "; {} can be worked out all the same from a level's own total, which has fewer than {min_group_size} respondents",
+            "; {} can be worked out all the same from what a level always publishes (its total, when it has fewer than {min_group_size} respondents, or its score, when everyone gave the same answer)",
             plural(p.unsafe_cells, "hidden cell", "hidden cells")
         ));
     }

@@ -1327,7 +1327,7 @@ error[E0206]: response id "r1" is used twice
   = help: response ids must be unique within a survey
 
 checked 1 survey (3 responses in 2 files): 1 error, 0 warnings
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1359,7 +1359,7 @@ fn bom_crlf_accepted() {
         })
         .stderr(str![[r#"
 checked 1 survey (2 responses in 1 file): 0 errors, 0 warnings
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1381,7 +1381,7 @@ warning[W0001]: 1 text has no `sv` translation
 checked 1 survey (1 response in 1 file): 0 errors, 1 warning
 translations:
   support: sv 67% (2 of 3), 1 missing
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1404,7 +1404,7 @@ warning[W0002]: questions.on-time.text: `de` is not one of the languages declare
    |                                            ^^ this translation is never shown
 
 checked 1 survey (1 response in 1 file): 0 errors, 1 warning
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1421,7 +1421,7 @@ warning[W0003]: symbolic link not followed (it points to a.yaml): its responses 
  = help: copy the file into responses/ instead of linking it
 
 checked 1 survey (1 response in 1 file): 0 errors, 1 warning
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1456,7 +1456,7 @@ warning[W0006]: `google-forms.csv` is not read: it is a form tool's export, and 
  = help: convert it into a response file first: https://github.com/rapport-surveys/rapport/blob/main/docs/format.md#response-files
 
 checked 1 survey (1 response in 1 file): 0 errors, 4 warnings
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1474,7 +1474,7 @@ warning[W0006]: `form.csv` is not read: it is a form tool's export, and rapport 
  = help: convert it into a response file first: https://github.com/rapport-surveys/rapport/blob/main/docs/format.md#response-files
 
 checked 1 survey (1 response in 1 file): 0 errors, 1 warning
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1556,7 +1556,7 @@ warning[W0003]: symbolic link not followed (it points to .): its responses are n
  = help: copy the file into responses/ instead of linking it
 
 checked 1 survey (1 response in 1 file): 0 errors, 4 warnings
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
@@ -1572,7 +1572,7 @@ warning[W0005]: `reprot.html` does not replace any built-in template, so it is n
  = help: did you mean `report.html`?
 
 checked 1 survey (1 response in 1 file): 0 errors, 1 warning
-privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from a level's own total, which has fewer than 5 respondents
+privacy: 1 breakdown cell hidden (fewer than 5 respondents), 0 more hidden so that they cannot be worked out by subtraction; each hidden cell can still be any of at least 1 value; 1 hidden cell can be worked out all the same from what a level always publishes (its total, when it has fewer than 5 respondents, or its score, when everyone gave the same answer)
 
 "#]])
         .check();
