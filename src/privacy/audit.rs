@@ -77,6 +77,23 @@ pub struct Cell {
     pub squares: Vec<Option<f64>>,
 }
 
+impl Cell {
+    /// A cell of `count` respondents known as `state`, with nothing else
+    /// known of it.
+    pub fn new(count: u64, state: State) -> Cell {
+        Cell {
+            count,
+            state,
+            fixed: false,
+            with: Vec::new(),
+            upper: None,
+            least: 0,
+            scores: Vec::new(),
+            squares: Vec::new(),
+        }
+    }
+}
+
 /// `total` is the sum of `parts`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sum {
@@ -113,6 +130,13 @@ pub struct Table {
     /// Per cell, the same cell in the other levels of the table, hidden
     /// with it (empty for a table of one level).
     pub twins: Vec<Vec<usize>>,
+}
+
+impl Table {
+    /// How many scores each cell has.
+    pub fn families(&self) -> usize {
+        self.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0)
+    }
 }
 
 /// The whole numbers a hidden cell can be, as far as anyone can tell.
@@ -191,7 +215,7 @@ pub fn protect(table: &mut Table, min_group_size: u64) -> Outcome {
 /// [`protect`], trying programs of `near` variables around a cell before
 /// the whole table's.
 fn protect_near(table: &mut Table, min_group_size: u64, near: &[usize]) -> Outcome {
-    if families(table) == 0 {
+    if table.families() == 0 {
         return audit(table, min_group_size, None);
     }
     // Counts alone first: a cell they narrow is narrowed with the scores
@@ -286,13 +310,6 @@ fn audit(table: &mut Table, min_group_size: u64, confirm: Option<&[usize]>) -> O
                     continue;
                 }
                 let range = lp.range(i, &mut seen);
-                if std::env::var("AUDIT_DEBUG").is_ok() {
-                    eprintln!(
-                        "cell {i} count {count} state {:?} range {range:?} free {}",
-                        table.cells[i].state,
-                        lp.score_is_free(i, &mut seen)
-                    );
-                }
                 let free = range.is_some_and(|r| is_safe(count, r, min_group_size))
                     && lp.score_is_free(i, &mut seen);
                 if free {
@@ -301,14 +318,6 @@ fn audit(table: &mut Table, min_group_size: u64, confirm: Option<&[usize]>) -> O
                 }
                 match next_to_hide(table, i, &sums_of) {
                     Some(j) => {
-                        if std::env::var("AUDIT_DEBUG").is_ok() {
-                            eprintln!(
-                                "  hide {j} count {} (of {} cells, ties {})",
-                                table.cells[j].count,
-                                table.cells.len(),
-                                table.ties
-                            );
-                        }
                         hide(table, j, &mut outcome.hidden, &sums_of);
                         continue 'audit;
                     }
@@ -547,7 +556,7 @@ struct Seen {
 impl Seen {
     fn new(table: &Table) -> Self {
         let n = table.cells.len();
-        let families = families(table);
+        let families = table.families();
         Seen {
             low: vec![f64::INFINITY; n],
             high: vec![f64::NEG_INFINITY; n],
@@ -612,11 +621,6 @@ fn step(table: &Table, family: usize) -> f64 {
     }
 }
 
-/// How many scores each cell of `table` has.
-fn families(table: &Table) -> usize {
-    table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0)
-}
-
 /// The most values of a score whose squares the audit follows (each
 /// brings a bound for each cell): an 11-point scale has 11.
 const MOST_VALUES: usize = 12;
@@ -678,7 +682,7 @@ impl<'t> Lp<'t> {
         // A sum holds for a score where every published cell of it says
         // that score (an unknown cell's is a variable anyway) and some cell
         // has it: the sums of one level's scores in one level's cells.
-        let families = families(table);
+        let families = table.families();
         let score = |c: usize, f: usize| table.cells[c].scores.get(f).copied().flatten();
         let has_score = |c: usize, f: usize| {
             vars.binary_search(&c).is_ok() || score(c, f).is_some() || table.cells[c].count == 0
@@ -802,10 +806,13 @@ impl<'t> Lp<'t> {
                 objectives.push(vec![(self.sum_var(f, v), 1.0), (v, -score)]);
             }
         }
+        // Programs around a cell add no solution of the whole, so the
+        // solutions stay as they are while these are solved.
+        let points = self.points.borrow();
         for objective in &objectives {
             for direction in [OptimizationDirection::Maximize, OptimizationDirection::Minimize] {
-                if let Some(base) = self.furthest(objective, direction) {
-                    self.solve_near(objective, direction, seen, Some((&free, &base)));
+                if let Some(base) = Self::furthest(&points, objective, direction) {
+                    self.solve_near(objective, direction, seen, Some((&free, base)));
                 }
             }
         }
@@ -894,10 +901,13 @@ impl<'t> Lp<'t> {
         self.solve_near(objective, direction, seen, None)
     }
 
-    /// Of the whole program's solutions found so far, the one that goes
+    /// Of the whole program's solutions `points`, the one that goes
     /// furthest in `direction` by `objective`.
-    fn furthest(&self, objective: &[(usize, f64)], direction: OptimizationDirection) -> Option<Vec<f64>> {
-        let points = self.points.borrow();
+    fn furthest<'p>(
+        points: &'p [Vec<f64>],
+        objective: &[(usize, f64)],
+        direction: OptimizationDirection,
+    ) -> Option<&'p [f64]> {
         let value = |p: &Vec<f64>| objective.iter().map(|&(v, w)| w * p[v]).sum::<f64>();
         let sign = match direction {
             OptimizationDirection::Maximize => 1.0,
@@ -906,7 +916,7 @@ impl<'t> Lp<'t> {
         points
             .iter()
             .max_by(|a, b| (sign * value(a)).total_cmp(&(sign * value(b))))
-            .cloned()
+            .map(Vec::as_slice)
     }
 
     /// [`Lp::solve`], with only the variables `free` (positions, sorted)
@@ -1117,32 +1127,13 @@ fn constrain(problem: &mut Problem, terms: &[(Term, f64)], op: ComparisonOp, rhs
 mod tests {
     use super::*;
 
-    fn cell(count: u64, state: State) -> Cell {
-        Cell {
-            count,
-            state,
-            fixed: false,
-            with: Vec::new(),
-            upper: None,
-            least: 0,
-            scores: Vec::new(),
-            squares: Vec::new(),
-        }
-    }
-
     /// One row: a total and its parts.
     fn row(total: u64, parts: &[(u64, State)]) -> Table {
         let mut cells = vec![Cell {
-            count: total,
-            state: State::Published,
             fixed: true,
-            with: Vec::new(),
-            upper: None,
-            least: 0,
-            scores: Vec::new(),
-            squares: Vec::new(),
+            ..Cell::new(total, State::Published)
         }];
-        cells.extend(parts.iter().map(|&(n, s)| cell(n, s)));
+        cells.extend(parts.iter().map(|&(n, s)| Cell::new(n, s)));
         Table {
             sums: vec![Sum {
                 total: 0,
@@ -1233,24 +1224,18 @@ mod tests {
         //   ----------------
         //       10   10  | 20
         let mut cells = vec![
-            cell(1, Hidden),
-            cell(9, Hidden),
-            cell(9, Hidden),
-            cell(1, Hidden),
-            cell(10, Published),
-            cell(10, Published),
-            cell(10, Published),
-            cell(10, Published),
+            Cell::new(1, Hidden),
+            Cell::new(9, Hidden),
+            Cell::new(9, Hidden),
+            Cell::new(1, Hidden),
+            Cell::new(10, Published),
+            Cell::new(10, Published),
+            Cell::new(10, Published),
+            Cell::new(10, Published),
         ];
         cells.push(Cell {
-            count: 20,
-            state: Published,
             fixed: true,
-            with: Vec::new(),
-            upper: None,
-            least: 0,
-            scores: Vec::new(),
-            squares: Vec::new(),
+            ..Cell::new(20, Published)
         });
         let sum = |total, parts: &[usize]| Sum {
             total,
@@ -1322,7 +1307,7 @@ mod tests {
             } else {
                 State::Hidden
             };
-            let mut c = cell(count, state);
+            let mut c = Cell::new(count, state);
             if count > 0 {
                 c.scores = vec![Some(sum / count as f64)];
                 c.squares = vec![Some(squares / count as f64)];

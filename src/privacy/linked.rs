@@ -87,12 +87,7 @@ pub fn build(
     let mut places = Vec::new();
     let mut add = |count: u64, state: State, fixed: bool, place: Place| {
         cells.push(Cell {
-            count,
-            state,
             fixed,
-            with: Vec::new(),
-            upper: None,
-            least: 0,
             scores: if additive {
                 vec![score_at(level, audience, place)]
             } else {
@@ -103,6 +98,7 @@ pub fn build(
             } else {
                 Vec::new()
             },
+            ..Cell::new(count, state)
         });
         places.push(place);
         cells.len() - 1
@@ -254,7 +250,7 @@ pub fn build(
 pub fn join(full: &Linked, partial: &[&Linked]) -> (Table, Vec<usize>) {
     let mut table = full.table.clone();
     let mut starts = vec![0];
-    let mut families = full.table.cells.iter().map(|c| c.scores.len()).max().unwrap_or(0);
+    let mut families = full.table.families();
     table.grids.resize(families, Vec::new());
     table.twins = vec![Vec::new(); table.cells.len()];
     let index: BTreeMap<Place, usize> = full.places.iter().enumerate().map(|(c, &p)| (p, c)).collect();
@@ -262,13 +258,7 @@ pub fn join(full: &Linked, partial: &[&Linked]) -> (Table, Vec<usize>) {
     for member in partial {
         let start = table.cells.len();
         starts.push(start);
-        let own = member
-            .table
-            .cells
-            .iter()
-            .map(|c| c.scores.len())
-            .max()
-            .unwrap_or(0);
+        let own = member.table.families();
         for cell in &member.table.cells {
             let mut cell = cell.clone();
             cell.with = cell.with.iter().map(|&c| c + start).collect();
@@ -310,16 +300,7 @@ pub fn join(full: &Linked, partial: &[&Linked]) -> (Table, Vec<usize>) {
     table.ties = ties.len();
     for (f, c) in ties {
         let rest = table.cells[f].count.saturating_sub(table.cells[c].count);
-        table.cells.push(Cell {
-            count: rest,
-            state: State::Unpublished,
-            fixed: false,
-            with: Vec::new(),
-            upper: None,
-            least: 0,
-            scores: Vec::new(),
-            squares: Vec::new(),
-        });
+        table.cells.push(Cell::new(rest, State::Unpublished));
         table.twins.push(Vec::new());
         table.sums.push(Sum {
             total: f,
@@ -345,13 +326,7 @@ pub fn same_cells(a: &Linked, b: &Linked) -> bool {
 /// Adds `level`'s scores to a table built from another level whose cells
 /// count the very same respondents.
 pub fn add_scores(linked: &mut Linked, level: &LevelScore, audience: Option<Audience>, grid: &[f64]) {
-    let families = linked
-        .table
-        .cells
-        .iter()
-        .map(|c| c.scores.len())
-        .max()
-        .unwrap_or(0);
+    let families = linked.table.families();
     for (cell, &place) in linked.table.cells.iter_mut().zip(&linked.places) {
         cell.scores.resize(families, None);
         cell.squares.resize(families, None);

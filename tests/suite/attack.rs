@@ -507,6 +507,19 @@ fn many(n: usize, date: &str, group: &str) -> Vec<(String, String, bool)> {
         .collect()
 }
 
+/// The responses of a random table: `cells[p][g]` respondents on
+/// `dates[p]` in group `values[g]`, and after the last group, respondents
+/// without one.
+fn table_rows(cells: &[Vec<usize>], values: &[&str], dates: &[&str]) -> Vec<(String, String, bool)> {
+    let mut rows = Vec::new();
+    for (p, counts) in cells.iter().enumerate() {
+        for (g, &n) in counts.iter().take(values.len() + 1).enumerate() {
+            rows.extend(many(n, dates[p], values.get(g).copied().unwrap_or("")));
+        }
+    }
+    rows
+}
+
 fn hidden(cell: &Value) -> bool {
     cell.get("hidden").is_some()
 }
@@ -822,13 +835,7 @@ proptest! {
     ) {
         let values = ["a", "b", "c", "d"];
         let dates = ["2026-02-01", "2026-05-01", "2026-08-01", "2026-11-01"];
-        let mut rows = Vec::new();
-        for (p, counts) in cells.iter().enumerate() {
-            for (g, &n) in counts.iter().take(groups + 1).enumerate() {
-                let group = if g == groups { "" } else { values[g] };
-                rows.extend(many(n, dates[p], group));
-            }
-        }
+        let rows = table_rows(&cells, &values[..groups], &dates);
         // Below twice min_group_size respondents, the level's own total
         // (always published) bounds its cells, whatever is hidden; `check`
         // says so.
@@ -856,13 +863,7 @@ proptest! {
     ) {
         let values = ["a", "b", "c"];
         let dates = ["2026-02-01", "2026-05-01", "2026-08-01"];
-        let mut rows = Vec::new();
-        for (p, counts) in cells.iter().enumerate() {
-            for (g, &n) in counts.iter().take(groups + 1).enumerate() {
-                let group = if g == groups { "" } else { values[g] };
-                rows.extend(many(n, dates[p], group));
-            }
-        }
+        let rows = table_rows(&cells, &values[..groups], &dates);
         prop_assume!(rows.len() >= 10);
         let (found, unprotected) = attack_two_levels(&values[..groups], "quarter", &rows, skip);
         prop_assert!(found.is_empty() || unprotected > 0, "{:#?}", found);
